@@ -27,11 +27,13 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin-printf \
 	-mno-red-zone -mcmodel=kernel -fno-pic -fno-pie -mgeneral-regs-only \
 	-mno-sse -mno-sse2 -mno-mmx -mno-3dnow -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+	-fno-tree-loop-distribute-patterns \
 	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
 	-Werror=implicit-function-declaration \
 	-Iinclude -D__KERNEL__ -MMD -MP
 KASFLAGS := -g -Iinclude -D__ASSEMBLY__ -D__KERNEL__ -MMD -MP
-KLDFLAGS := -n -nostdlib -z max-page-size=0x1000 -no-pie --no-dynamic-linker
+KLDFLAGS := -n -nostdlib -z max-page-size=0x1000 -z noexecstack -no-pie \
+	--no-dynamic-linker --no-warn-rwx-segments
 
 KERNEL_ELF := $(BUILD)/kernel.elf
 ISO        := $(BUILD)/os.iso
@@ -66,35 +68,48 @@ $(BUILD)/.deps-ok: tools/deps.sh
 	@bash tools/deps.sh
 	@touch $@
 
+# V=1 shows full command lines; by default one short line per step.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/k/%.c.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 $(BUILD)/k/%.S.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(KASFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
 
 $(LIBNET): $(NET_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $(NET_OBJS)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)$(AR) rcs $@ $(NET_OBJS)
 
 $(KERNEL_ELF): $(KERNEL_OBJS) $(LIBNET) linker.ld
-	$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KERNEL_OBJS) \
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -T linker.ld -o $@ $(KERNEL_OBJS) \
 		--start-group $(LIBNET) --end-group
 
 $(ISO): $(KERNEL_ELF) $(INITRD) iso/grub.cfg $(ISO_EXTRA)
 	@rm -rf $(BUILD)/isodir
 	@mkdir -p $(BUILD)/isodir/boot/grub
-	cp $(KERNEL_ELF) $(BUILD)/isodir/boot/kernel.elf
-	cp $(INITRD) $(BUILD)/isodir/boot/initrd.cpio
-	cp iso/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(BUILD)/isodir 2>$(BUILD)/grub-mkrescue.log || \
+	@cp $(KERNEL_ELF) $(BUILD)/isodir/boot/kernel.elf
+	@cp $(INITRD) $(BUILD)/isodir/boot/initrd.cpio
+	@cp iso/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
+	@echo "  ISO     $@"
+	$(Q)grub-mkrescue -o $@ $(BUILD)/isodir 2>$(BUILD)/grub-mkrescue.log || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
 
 # The initrd holds the user programs and /etc; fragments add to INITRD_DEPS.
 INITRD_DEPS ?=
 $(INITRD): $(USER_PROGS) $(INITRD_DEPS) tools/mkinitrd.sh $(shell find rootfs -type f 2>/dev/null)
-	bash tools/mkinitrd.sh $@ $(USER_PROGS)
+	@echo "  INITRD  $@"
+	$(Q)bash tools/mkinitrd.sh $@ $(USER_PROGS)
 
 # ---- Running ----
 NIC     ?= virtio

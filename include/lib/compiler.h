@@ -11,6 +11,7 @@
 #define __printf(a, b)  __attribute__((format(printf, a, b)))
 #define __section(s)    __attribute__((section(s)))
 #define __used          __attribute__((used))
+#define noinline_fn     __attribute__((noinline))
 
 #define likely(x)       __builtin_expect(!!(x), 1)
 #define unlikely(x)     __builtin_expect(!!(x), 0)
