@@ -4,12 +4,14 @@
 #include <kernel/kernel.h>
 #include <kernel/x86.h>
 #include <kernel/version.h>
+#include <kernel/drivers.h>
 #include <kernel/irq.h>
 #include <kernel/traps.h>
 #include <kernel/time.h>
 
 void start_kernel_rest(void)
 {
+	drivers_init();
 	printk(KERN_INFO "init: no processes yet, idling\n");
 	for (;;)
 		__asm__ volatile("sti; hlt" ::: "memory");
