@@ -281,8 +281,8 @@ static void test_pipes(void)
 	close(p[0]);
 	CHECK("pipe_bulk_transfer", got == 262000 && !bad && WIFEXITED(st) &&
 	      !WEXITSTATUS(st), "got %lu bytes, %lu corrupt", got, bad);
-	int *volatile bad = (int *)1;       /* volatile: no compile-time warning */
-	EXPECT_ERR("pipe_bad_pointer", pipe(bad), EFAULT);
+	int *volatile badp = (int *)1;      /* volatile: no compile-time warning */
+	EXPECT_ERR("pipe_bad_pointer", pipe(badp), EFAULT);
 }
 
 static void test_fds(void)
