@@ -1,9 +1,6 @@
 /* systest: system call test suite for our kernel (and the Linux host).
  *
- * One line per check: "PASS name" or "FAIL name: detail"; the last line is
- * "N passed, M failed". Each group runs in a forked child that reports
- * every result to the parent through a pipe, so a group the kernel kills
- * is reported as a failure and the rest still run.
+ * Output protocol and group runner: user/lib/ktest.h.
  *
  * Usage: systest [group...]   (default: all groups)
  * Internal: systest --fd-state FD   exit 0 if FD is closed, 1 if open
@@ -22,49 +19,14 @@
 #include <sys/wait.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
+#include "ktest.h"
 
-static int report_fd = -1;
 static const char *self_path = "/bin/systest";
 static char tmpdir[256];
 
-/* Record one result: print the line and tell the parent. */
-static void result(int ok, const char *name, const char *fmt, ...)
-{
-	char line[512];
-	int n;
-
-	if (ok) {
-		n = snprintf(line, sizeof(line), "PASS %s\n", name);
-	} else {
-		va_list ap;
-		n = snprintf(line, sizeof(line), "FAIL %s: ", name);
-		va_start(ap, fmt);
-		n += vsnprintf(line + n, sizeof(line) - n, fmt, ap);
-		va_end(ap);
-		if (n > (int)sizeof(line) - 2)
-			n = sizeof(line) - 2;
-		line[n++] = '\n';
-	}
-	write(1, line, n);
-	write(report_fd, ok ? "P" : "F", 1);
-}
-
-#define CHECK(name, cond, ...) result(!!(cond), name, __VA_ARGS__)
-/* A call expected to fail with a given errno. */
-#define EXPECT_ERR(name, call, err) do {                                   \
-	errno = 0;                                                         \
-	long r_ = (long)(call);                                            \
-	int e_ = errno;                                                    \
-	result(r_ == -1 && e_ == (err), name, "returned %ld errno %d (%s), " \
-	       "want -1 errno %d", r_, e_, strerror(e_), err);             \
-} while (0)
-
 static long now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+	return ktest_now_ms();
 }
 
 /* Run fn in a child; returns its wait status. */
@@ -230,7 +192,7 @@ static void test_signals(void)
 	      "blocked_ok %d caught %d", blocked_ok, term_caught);
 	signal(SIGUSR1, SIG_IGN);
 	raise(SIGUSR1);
-	CHECK("sig_ign", 1, "");
+	CHECK("sig_ign", 1, "-");
 	EXPECT_ERR("sigaction_sigkill", sigaction(SIGKILL, &sa, NULL), EINVAL);
 }
 
@@ -549,56 +511,20 @@ static void test_errors(void)
 	EXPECT_ERR("lseek_bad_whence", lseek(open("/", O_RDONLY), 0, 12345), EINVAL);
 	(void)buf;
 	(void)st;
-	CHECK("still_alive", getpid() > 0, "");
+	CHECK("still_alive", getpid() > 0, "-");
 }
 
 /* ---------------- driver ---------------- */
 
-static const struct group {
-	const char *name;
-	void (*fn)(void);
-} groups[] = {
+static const struct ktest_group groups[] = {
 	{ "process", test_process }, { "signals", test_signals },
 	{ "pipes", test_pipes }, { "fds", test_fds }, { "files", test_files },
 	{ "dirs", test_dirs }, { "time", test_time }, { "memory", test_memory },
 	{ "errors", test_errors },
 };
 
-static void run_group(const struct group *g, int *pass, int *fail)
-{
-	int p[2], st;
-	char c;
-	pid_t pid;
-
-	if (pipe(p) < 0) {
-		printf("FAIL %s: pipe: %s\n", g->name, strerror(errno));
-		(*fail)++;
-		return;
-	}
-	pid = fork();
-	if (pid == 0) {
-		close(p[0]);
-		report_fd = p[1];
-		g->fn();
-		_exit(0);
-	}
-	close(p[1]);
-	while (read(p[0], &c, 1) == 1)
-		c == 'P' ? (*pass)++ : (*fail)++;
-	close(p[0]);
-	waitpid(pid, &st, 0);
-	if (!WIFEXITED(st) || WEXITSTATUS(st)) {
-		char line[128];
-		int n = snprintf(line, sizeof(line),
-				 "FAIL %s: group died (status 0x%x)\n", g->name, st);
-		write(1, line, n);
-		(*fail)++;
-	}
-}
-
 int main(int argc, char **argv)
 {
-	int pass = 0, fail = 0;
 	const char *t = getenv("TMPDIR");
 
 	if (argc == 3 && !strcmp(argv[1], "--fd-state"))
@@ -606,15 +532,5 @@ int main(int argc, char **argv)
 	if (strchr(argv[0], '/'))
 		self_path = argv[0];
 	snprintf(tmpdir, sizeof(tmpdir), "%s", t && *t ? t : "/tmp");
-	setvbuf(stdout, NULL, _IONBF, 0);
-	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
-		int want = argc < 2;
-		for (int k = 1; k < argc; k++)
-			if (!strcmp(argv[k], groups[i].name))
-				want = 1;
-		if (want)
-			run_group(&groups[i], &pass, &fail);
-	}
-	printf("%d passed, %d failed\n", pass, fail);
-	return fail != 0;
+	return ktest_main(argc, argv, groups, sizeof(groups) / sizeof(groups[0]));
 }
