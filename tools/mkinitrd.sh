@@ -12,8 +12,10 @@ trap 'rm -rf "$stage"' EXIT
 
 mkdir -p "$stage"/{bin,dev,proc,tmp,root,etc,var/www}
 chmod 1777 "$stage/tmp"
+# Debug info stays in build/ (for gdb); the initrd gets stripped copies.
 for p in "$@"; do
 	install -m 0755 "$p" "$stage/bin/$(basename "$p")"
+	strip --strip-debug "$stage/bin/$(basename "$p")" 2>/dev/null || true
 done
 if [ -d "$root/rootfs" ]; then
 	cp -a "$root/rootfs/." "$stage/"

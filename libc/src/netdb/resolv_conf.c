@@ -1,8 +1,9 @@
 /* resolv.conf(5): "nameserver ADDR" lines (at most 3) and "options
  * timeout:N attempts:N". ADDR may carry a port as ADDR#PORT (a dnsmasq
  * spelling; used by tests to reach an unprivileged server). With no
- * nameserver, 127.0.0.1 is used, as glibc does. $RESOLV_CONF overrides
- * the path. */
+ * nameserver there, /proc/net/pnp (the kernel's DHCP result, Linux's
+ * format) is read, and failing that 127.0.0.1 is used, as glibc does.
+ * $RESOLV_CONF overrides the path (and disables the /proc fallback). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,16 +44,11 @@ static void set_option(struct res_conf *rc, const char *opt)
 	}
 }
 
-void __res_conf_load(struct res_conf *rc)
+static void parse_file(struct res_conf *rc, const char *path)
 {
-	const char *path = getenv("RESOLV_CONF");
 	char line[256], *save, *key, *val;
-	FILE *f;
+	FILE *f = fopen(path, "re");
 
-	memset(rc, 0, sizeof(*rc));
-	rc->timeout_s = 5;
-	rc->attempts = 2;
-	f = fopen(path && *path ? path : "/etc/resolv.conf", "re");
 	while (f && fgets(line, sizeof(line), f)) {
 		/* resolv.conf(5): comments are whole lines starting with
 		 * '#' or ';' (so "ADDR#PORT" survives). */
@@ -71,6 +67,21 @@ void __res_conf_load(struct res_conf *rc)
 	}
 	if (f)
 		fclose(f);
+}
+
+void __res_conf_load(struct res_conf *rc)
+{
+	const char *path = getenv("RESOLV_CONF");
+
+	memset(rc, 0, sizeof(*rc));
+	rc->timeout_s = 5;
+	rc->attempts = 2;
+	parse_file(rc, path && *path ? path : "/etc/resolv.conf");
+	/* Linux's kernel IP autoconfiguration publishes the DHCP-learned
+	 * servers in /proc/net/pnp, in resolv.conf syntax: use it when
+	 * resolv.conf names no server (our kernel provides it too). */
+	if (!rc->nns && !(path && *path))
+		parse_file(rc, "/proc/net/pnp");
 	if (!rc->nns) {
 		char lo[] = "127.0.0.1";
 		add_ns(rc, lo);
