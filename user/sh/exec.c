@@ -140,8 +140,9 @@ int run_pipeline(struct pipeline *pl)
 	int in = -1, status;
 
 	if (pl->ncmds == 1 && pl->cmds[0].argc == 0) {
+		/* plain NAME=value: the token text dies with the line, so copy */
 		for (int i = 0; i < pl->cmds[0].nassign; i++)
-			putenv(pl->cmds[0].assign[i]);  /* plain NAME=value */
+			putenv(strdup(pl->cmds[0].assign[i]));
 		return 0;
 	}
 	if (pl->ncmds == 1 && !pl->background &&
