@@ -123,6 +123,26 @@ def main():
     check("backoff_doubles", waits[:4] == [500, 1000, 2000, 4000], repr(waits))
     stop(p)
 
+    # Orphans: a service leaves a background child behind and exits; the
+    # child is re-parented to init (subreaper here, pid 1 in the kernel),
+    # which must reap it: no zombies may stay under init.
+    orph = os.path.join(d, "orphaner.sh")
+    with open(orph, "w") as f:
+        f.write("%s 0.3 &\n" % prog("sleep"))
+    p, d3 = start_init("service orph %s %s\n" % (prog("sh"), orph), "-n", "-t", "1")
+    time.sleep(2.5)
+    zombies = []
+    for k in children_of(p.pid):
+        try:
+            stat = open("/proc/%d/stat" % k).read()
+        except OSError:
+            continue
+        if stat[stat.rindex(")") + 2] == "Z":
+            zombies.append(k)
+    out = read_until(p, "never", 0.1)
+    check("orphans_reaped", not zombies, "zombies %s" % zombies)
+    stop(p)
+
     # The shell is respawned when it exits.
     marker = os.path.join(d, "runs")
     script = os.path.join(d, "shell.sh")
