@@ -21,7 +21,7 @@ struct stat {
 	struct timespec  st_atim;
 	struct timespec  st_mtim;
 	struct timespec  st_ctim;
-	long             __unused[3];
+	long             __reserved[3];
 };
 
 #define S_IFMT   0170000

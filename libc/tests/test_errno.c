@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <sys/utsname.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include "check.h"
 
 static void test_errno_values(void)
@@ -120,8 +121,44 @@ static void test_signals_basic(void)
 	CHECK(u.sysname[0] != 0);
 }
 
+static void test_readdir(void)
+{
+	char dir[] = "/tmp/libc_dir_XXXXXX", path[128];
+	int fd = mkstemp(dir), seen = 0, dots = 0;
+	struct dirent *e;
+	DIR *d;
+
+	close(fd);
+	unlink(dir);
+	CHECK_INT(mkdir(dir, 0755), 0);
+	for (int i = 0; i < 40; i++) {
+		snprintf(path, sizeof(path), "%s/file-with-a-longish-name-%02d", dir, i);
+		close(open(path, O_CREAT | O_WRONLY, 0644));
+	}
+	d = opendir(dir);
+	CHECK(d != NULL);
+	while (d && (e = readdir(d))) {
+		int n;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			dots++;
+		else if (sscanf(e->d_name, "file-with-a-longish-name-%d", &n) == 1 &&
+			 e->d_type == DT_REG)
+			seen |= 0, seen++;
+	}
+	if (d)
+		closedir(d);
+	CHECK_INT(seen, 40);
+	CHECK_INT(dots, 2);
+	for (int i = 0; i < 40; i++) {
+		snprintf(path, sizeof(path), "%s/file-with-a-longish-name-%02d", dir, i);
+		unlink(path);
+	}
+	CHECK_INT(rmdir(dir), 0);
+}
+
 int main(void)
 {
+	test_readdir();
 	test_errno_values();
 	test_time();
 	test_signals_basic();

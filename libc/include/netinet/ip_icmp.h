@@ -15,7 +15,7 @@ struct icmphdr {
 		} echo;
 		uint32_t gateway;
 		struct {
-			uint16_t __unused;
+			uint16_t __reserved;
 			uint16_t mtu;
 		} frag;
 	} un;

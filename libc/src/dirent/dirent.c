@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <stddef.h>
 #include "../syscall.h"
+
+/* d_name starts at byte 19; sizeof() would count the tail padding. */
+#define NAME_OFF offsetof(struct linux_dirent64, d_name)
 
 struct __dirstream {
 	int fd;
@@ -53,13 +57,13 @@ struct dirent *readdir(DIR *d)
 		d->pos = 0;
 	}
 	k = (struct linux_dirent64 *)(d->buf + d->pos);
-	if (k->d_reclen < sizeof(*k) || d->pos + k->d_reclen > d->len) {
+	if (k->d_reclen < NAME_OFF + 1 || d->pos + k->d_reclen > d->len) {
 		errno = EIO;                /* malformed record from the kernel */
 		d->pos = d->len;
 		return NULL;
 	}
 	d->pos += k->d_reclen;
-	namelen = strnlen(k->d_name, k->d_reclen - sizeof(*k));
+	namelen = strnlen(k->d_name, k->d_reclen - NAME_OFF);
 	if (namelen > sizeof(d->ent.d_name) - 1)
 		namelen = sizeof(d->ent.d_name) - 1;
 	d->ent.d_ino = k->d_ino;
