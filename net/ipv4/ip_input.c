@@ -107,6 +107,11 @@ static int ip_check_addr(struct pkbuf *pkb, struct net_device *dev)
 		IPEXT_INC_STATS(INMARTIANSRC);
 		return -EINVAL;
 	}
+	/* RFC 1122 3.2.1.3: 127/8 must not appear outside a host. */
+	if (ipv4_is_loopback(iph->daddr) && !(dev->flags & IFF_LOOPBACK)) {
+		IPEXT_INC_STATS(INMARTIANDST);
+		return -EINVAL;
+	}
 	type = inet_addr_type_dev(iph->daddr, dev);
 	if (type == RTN_LOCAL) {
 		/* RFC 1122 3.3.6: a link-layer broadcast carrying an IP
