@@ -87,6 +87,8 @@ bool ip_csum_ok(const struct iphdr *iph);
 /* net_init, eth0 (mock) 10.0.2.15/24, default gw 10.0.2.2; softirqs run;
  * the gratuitous ARP is discarded; counters zeroed; baselines taken. */
 struct net_device *fx_setup(void);
+/* The same without any address or route on eth0 (DHCP tests). */
+struct net_device *fx_setup_bare(void);
 /* Teach the neighbour cache a MAC (as if a reply arrived). */
 void fx_learn(struct net_device *dev, be32 ip, const u8 *mac);
 /* Flush caches/queues and CHECK that buffers and memory returned to the
