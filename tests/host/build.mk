@@ -31,3 +31,20 @@ host-tests: $(HOST_TEST_BINS)
 # Run only the net/ host tests (handy while working on net/).
 net-test: $(HOST_TEST_BINS)
 	@rc=0; for t in $(HOST_TEST_BINS); do echo "== $$t"; $$t | tail -1 || rc=1; done; exit $$rc
+
+# Host micro-benchmark (optimised, no sanitizers): `make net-bench`.
+BENCH_CFLAGS := -std=gnu11 -O2 -g -Iinclude -Itests/host -w
+BENCH_OBJS = $(patsubst %.c,$(BUILD)/bench/%.o,$(NET_SRCS)) \
+	$(BUILD)/bench/tests/host/port_host.o $(BUILD)/bench/tests/host/testlib.o \
+	$(BUILD)/bench/tests/host/bench_udp.o
+
+$(BUILD)/bench/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(BENCH_CFLAGS) -c $< -o $@
+
+$(BUILD)/bench/bench_udp: $(BENCH_OBJS)
+	$(HOSTCC) -o $@ $^
+
+.PHONY: net-bench
+net-bench: $(BUILD)/bench/bench_udp
+	$(BUILD)/bench/bench_udp
