@@ -45,8 +45,10 @@ int main(int argc, char **argv)
 	int passed = 0, failed = 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	for (const struct test_case *tc = __start_host_tests;
-	     tc < __stop_host_tests; tc++) {
+	/* The linker lays the section out in reverse definition order;
+	 * walk it backwards so cases run in the order they are written. */
+	for (const struct test_case *tc = __stop_host_tests;
+	     tc-- > __start_host_tests;) {
 		if (argc > 1 && !strstr(tc->name, argv[1]))
 			continue;
 		if (run_case(tc) == 0) {
