@@ -101,9 +101,12 @@ static int ip_check_addr(struct pkbuf *pkb, struct net_device *dev)
 
 	/* A source that cannot be a single host is a martian (RFC 1122
 	 * 3.2.1.3: discard "if the source address is not a valid host
-	 * address"). 0.0.0.0 is allowed: DHCP clients use it. */
+	 * address"), and so is one of our own addresses arriving from a
+	 * wire (Linux accept_local=0). 0.0.0.0 is allowed: DHCP clients
+	 * use it. */
 	if (ipv4_is_multicast(iph->saddr) || ipv4_is_lbcast(iph->saddr) ||
-	    (ipv4_is_loopback(iph->saddr) && !(dev->flags & IFF_LOOPBACK))) {
+	    (!(dev->flags & IFF_LOOPBACK) &&
+	     (ipv4_is_loopback(iph->saddr) || inet_addr_is_local(iph->saddr)))) {
 		IPEXT_INC_STATS(INMARTIANSRC);
 		return -EINVAL;
 	}

@@ -161,12 +161,16 @@ TEST(ip_address_checks)
 	n = mk_icmp_echo(frame, &s, ICMP_ECHO, 1, 1, "x", 1);
 	CHECK(!answered(frame, n));
 	CHECK_EQ(ip_ext_mib[IPEXT_INMARTIANSRC], 2);
+	s.saddr = ADDR_US;                          /* our own, from a wire */
+	n = mk_icmp_echo(frame, &s, ICMP_ECHO, 1, 1, "x", 1);
+	CHECK(!answered(frame, n));
+	CHECK_EQ(ip_ext_mib[IPEXT_INMARTIANSRC], 3);
 	s.saddr = 0;
 	s.eth_dst = MAC_BCAST;                      /* RFC 1122 3.3.6 */
 	n = mk_icmp_echo(frame, &s, ICMP_ECHO, 1, 1, "x", 1);
 	CHECK(!answered(frame, n));
 	CHECK_EQ(ip_ext_mib[IPEXT_INL2BCASTUNICAST], 1);
-	CHECK_EQ(ip_mib[IPSTATS_MIB_INADDRERRORS], 4);
+	CHECK_EQ(ip_mib[IPSTATS_MIB_INADDRERRORS], 5);
 	/* TTL 0 and 1 still reach a host (RFC 1122 3.2.1.7). */
 	s.eth_dst = NULL;
 	s.ttl = 1;

@@ -310,7 +310,7 @@ TEST(icmp_errors_suppressed_per_rfc1122)
 	fx_teardown();
 }
 
-TEST(icmp_error_rate_limited_by_token_bucket)
+TEST(icmp_error_rate_limited_per_host_and_globally)
 {
 	struct ipspec s = { 0 };
 	size_t n;
@@ -318,17 +318,39 @@ TEST(icmp_error_rate_limited_by_token_bucket)
 	CHECK(fx_setup());
 	fx_learn(eth0, ADDR_PEER, MAC_PEER);
 	icmp_ratelimit_reset();
+	/* One host: a burst of 6, then one a second (Linux icmp_ratelimit). */
 	n = mk_udp(frame, &s, 5555, 4444, "knock", 5);
-	for (int i = 0; i < 80; i++)
+	for (int i = 0; i < 20; i++)
 		mock_rx_now(eth0, frame, n);
+	CHECK_EQ(icmp_mib[ICMP_MIB_OUTDESTUNREACHS], 6);
+	CHECK_EQ(icmp_mib[ICMP_MIB_RATELIMITHOST], 14);
+	host_advance(999);
+	mock_rx_now(eth0, frame, n);
+	CHECK_EQ(icmp_mib[ICMP_MIB_OUTDESTUNREACHS], 6);
+	host_advance(1);
+	mock_rx_now(eth0, frame, n);
+	mock_rx_now(eth0, frame, n);
+	CHECK_EQ(icmp_mib[ICMP_MIB_OUTDESTUNREACHS], 7);
+	mock_tx_purge(eth0);
+
+	/* Many hosts: the global bucket (burst 50, 1000/s) caps the total. */
+	icmp_ratelimit_reset();
+	snmp_reset();
+	for (int i = 0; i < 80; i++) {
+		s.saddr = IP(10, 0, 3, i + 1);    /* off-link: via gateway */
+		mock_rx_now(eth0, frame, mk_udp(frame, &s, 5555, 4444, "k", 1));
+	}
 	CHECK_EQ(icmp_mib[ICMP_MIB_OUTDESTUNREACHS], icmp_msgs_burst);
 	CHECK_EQ(icmp_mib[ICMP_MIB_RATELIMITGLOBAL], 80 - icmp_msgs_burst);
 	mock_tx_purge(eth0);
 	host_advance(10);                     /* 10 ms = 10 tokens */
-	for (int i = 0; i < 20; i++)
-		mock_rx_now(eth0, frame, n);
+	for (int i = 80; i < 100; i++) {
+		s.saddr = IP(10, 0, 3, i + 1);
+		mock_rx_now(eth0, frame, mk_udp(frame, &s, 5555, 4444, "k", 1));
+	}
 	CHECK_EQ(icmp_mib[ICMP_MIB_OUTDESTUNREACHS], icmp_msgs_burst + 10);
 	/* Echo replies are not limited. */
+	s = (struct ipspec){ 0 };
 	for (int i = 0; i < 60; i++)
 		mock_rx_now(eth0, frame, mk_icmp_echo(frame, &s, ICMP_ECHO, 1,
 						      (u16)i, "p", 1));
