@@ -2,6 +2,7 @@
  *
  *   netif_receive -> ip_rcv (ETH_P_IP handler) -> ip_rcv_finish
  *     -> ip_defrag (fragments) -> ip_local_deliver
+ *     -> raw_local_deliver (copies for raw sockets, ping)
  *     -> inet_protos[protocol]->handler (icmp_rcv, udp_rcv, ...)
  *
  * This is a host: datagrams not addressed to us are dropped and counted,
@@ -10,6 +11,7 @@
 #include <net/ip.h>
 #include <net/icmp.h>
 #include <net/protocol.h>
+#include <net/raw.h>
 #include <net/checksum.h>
 #include <net/snmp.h>
 
@@ -141,6 +143,7 @@ int ip_local_deliver(struct pkbuf *pkb)
 {
 	const struct iphdr *iph = ip_hdr(pkb);
 	const struct net_protocol *prot;
+	bool raw;
 
 	if (ip_is_fragment(iph)) {
 		pkb = ip_defrag(pkb);
@@ -150,8 +153,14 @@ int ip_local_deliver(struct pkbuf *pkb)
 	}
 	pkb_pull(pkb, ip_hdr_ihl(iph) * 4);
 	pkb_reset_transport_header(pkb);
+	raw = raw_local_deliver(pkb, iph->protocol);
 	prot = inet_get_protocol(iph->protocol);
 	if (!prot) {
+		if (raw) {             /* a raw socket took it: delivered */
+			IP_INC_STATS(INDELIVERS);
+			pkb_free(pkb);
+			return 0;
+		}
 		/* RFC 1122 3.2.2.1: protocol unreachable. */
 		IP_INC_STATS(INUNKNOWNPROTOS);
 		icmp_send(pkb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);

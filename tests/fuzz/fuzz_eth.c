@@ -20,6 +20,7 @@
 #include <net/arp.h>
 #include <net/icmp.h>
 #include <net/udp.h>
+#include <net/raw.h>
 #include <net/ipconfig.h>
 #include "host.h"
 
@@ -36,7 +37,7 @@ struct fuzz_nic {
 };
 
 static struct net_device *eth0, *eth1;
-static struct sock *echo_sk;
+static struct sock *echo_sk, *raw_sk;
 static long base_pkb, base_kmalloc, base_cache, base_sock;
 
 static int fz_xmit(struct pkbuf *pkb, struct net_device *dev)
@@ -129,6 +130,8 @@ static void fz_drain_socket(void)
 
 	while (udp_recvmsg(echo_sk, &msg, sizeof(buf), MSG_DONTWAIT, NULL) >= 0)
 		;
+	while (raw_recvmsg(raw_sk, &msg, sizeof(buf), MSG_DONTWAIT, NULL) >= 0)
+		;
 }
 
 static void fz_init(void)
@@ -149,6 +152,9 @@ static void fz_init(void)
 	if (!echo_sk || udp_bind(echo_sk, &sin))
 		abort();
 	echo_sk->sk_broadcast = true;
+	raw_sk = raw_kernel_sock(IPPROTO_ICMP);
+	if (!raw_sk)
+		abort();
 	fz_drain(eth0);
 	fz_drain(eth1);
 	base_pkb = pkb_live_count();

@@ -2,6 +2,7 @@
  * suppression rules, rate limit, error delivery to sockets. */
 #include "testlib.h"
 #include <net/net_proc.h>
+#include <net/raw.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -488,5 +489,65 @@ TEST(proc_net_snmp_and_udp_formats)
 	CHECK(strchr(buf, '\n') - buf == 127);
 	udp_close(sk, 0);
 	free(buf);
+	fx_teardown();
+}
+
+TEST(raw_icmp_socket_sends_echo_and_sees_replies)
+{
+	struct sock *sk;
+	struct ipspec s = { 0 };
+	u8 req[8 + 4] = { ICMP_ECHO, 0, 0, 0, 0x12, 0x34, 0, 1, 'p', 'i', 'n', 'g' };
+	u8 buf[128];
+	struct sockaddr_in to = { .sin_family = AF_INET,
+				  .sin_addr = { ADDR_PEER } }, from;
+	struct kvec iov = { req, sizeof(req) };
+	struct msghdr msg = { .msg_name = &to, .msg_namelen = sizeof(to),
+			      .msg_iov = &iov, .msg_iovlen = 1 };
+	struct pkbuf *tx;
+	u16 c = csum_fold(csum_partial(req, sizeof(req), 0));
+
+	CHECK(fx_setup());
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	sk = raw_kernel_sock(IPPROTO_ICMP);
+	CHECK(sk != NULL);
+	req[2] = (u8)(c >> 8);
+	req[3] = (u8)c;
+	CHECK_EQ(raw_sendmsg(sk, &msg, sizeof(req)), (int)sizeof(req));
+	tx = mock_tx_pop(eth0);
+	CHECK(tx && tx_ip(tx) && tx_ip(tx)->protocol == IPPROTO_ICMP);
+	if (tx && tx_ip(tx)) {
+		CHECK_EQ(tx_ip(tx)->saddr, ADDR_US);
+		CHECK(memcmp(tx_l4(tx), req, sizeof(req)) == 0);
+	}
+	pkb_free(tx);
+	/* The reply reaches the socket with its IP header. */
+	mock_rx_now(eth0, frame, mk_icmp_echo(frame, &s, ICMP_ECHOREPLY, 0x1234,
+					      1, "ping", 4));
+	iov.iov_base = buf;
+	iov.iov_len = sizeof(buf);
+	msg.msg_name = &from;
+	CHECK_EQ(raw_recvmsg(sk, &msg, sizeof(buf), MSG_DONTWAIT, NULL),
+		 20 + 12);
+	CHECK_EQ(from.sin_addr.s_addr, ADDR_PEER);
+	CHECK_EQ(buf[0], 0x45);
+	CHECK_EQ(buf[20], ICMP_ECHOREPLY);
+	CHECK(memcmp(buf + 28, "ping", 4) == 0);
+	/* A request from the peer: copied to the socket AND answered. */
+	mock_rx_now(eth0, frame, mk_icmp_echo(frame, &s, ICMP_ECHO, 7, 7,
+					      "x", 1));
+	CHECK_EQ(raw_recvmsg(sk, &msg, sizeof(buf), MSG_DONTWAIT, NULL), 29);
+	CHECK_EQ(icmp_mib[ICMP_MIB_OUTECHOREPS], 1);
+	CHECK_EQ(raw_recvmsg(sk, &msg, sizeof(buf), MSG_DONTWAIT, NULL),
+		 -EAGAIN);
+	raw_close(sk, 0);
+	/* A raw socket for an unknown protocol suppresses protocol
+	 * unreachable (the datagram was delivered). */
+	sk = raw_kernel_sock(99);
+	s.protocol = 99;
+	mock_rx_now(eth0, frame, mk_ip(frame, &s, "data", 4));
+	CHECK_EQ(ip_mib[IPSTATS_MIB_INUNKNOWNPROTOS], 0);
+	CHECK_EQ(sk->sk_receive_queue.qlen, 1);
+	CHECK_EQ(mock_tx_count(eth0), 1);      /* only the echo reply */
+	raw_close(sk, 0);
 	fx_teardown();
 }
