@@ -16,6 +16,10 @@
 #include <kernel/syscalls.h>
 #include <kernel/multiboot2.h>
 #include <kernel/cmdline.h>
+#include <net/net.h>
+#include <net/ipconfig.h>
+
+void sock_proc_init(void);
 
 void rtc_init(void);
 void cpu_idle(void) __noreturn;
@@ -67,6 +71,10 @@ static int kernel_init(void *unused)
 	int r;
 
 	unpack_initrd();
+	/* Like Linux's ipconfig: give DHCP a moment before user space starts,
+	 * so services find their address (the wait ends at once without a
+	 * NIC, and DHCP carries on in the background after a timeout). */
+	ipconfig_wait(cmdline_get_long("ipwait", 10000));
 	t->files = files_alloc();
 	t->cwd = igrab(root_inode);
 	t->sid = t->pgid = t->pid;
@@ -100,7 +108,12 @@ void start_kernel_rest(void)
 	syscall_init();
 	rtc_init();
 	vfs_init();
+	if (net_init() < 0)
+		panic("net: initialisation failed");
+	sock_proc_init();
 	drivers_init();
+	ipconfig_parse_cmdline(cmdline_full());
+	ip_auto_config();
 	init = kthread_create(kernel_init, NULL, "init");
 	if (!init || init->pid != 1)
 		panic("cannot create the init task");

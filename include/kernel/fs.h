@@ -171,6 +171,9 @@ int proc_create(const char *path, proc_show_t show, void *data);
 /* ---- pipes (kernel/fs/pipe.c) ---- */
 int do_pipe(int fds[2], int flags);
 
+/* ---- epoll (kernel/fs/eventpoll.c): a closing file leaves every epoll set ---- */
+void eventpoll_release(struct file *f);
+
 /* ---- sockets hook: is this inode a socket? ---- */
 static inline bool S_ISSOCK_INODE(const struct inode *i)
 {

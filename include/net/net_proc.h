@@ -22,6 +22,7 @@ ssize_t net_proc_softnet_show(char *buf, size_t size);  /* softnet_stat */
 ssize_t net_proc_drops_show(char *buf, size_t size);    /* per-dev reasons */
 ssize_t net_proc_pnp_show(char *buf, size_t size);      /* /proc/net/pnp */
 ssize_t net_resolv_conf_show(char *buf, size_t size);   /* /etc/resolv.conf */
+ssize_t net_proc_if_inet4_show(char *buf, size_t size); /* for ifconfig */
 
 /* The accumulator behind them: counts what it could not store. */
 struct seq_buf {

@@ -191,6 +191,14 @@ static inline bool waitqueue_active(const wait_queue_head_t *wq)
 long schedule_timeout(long timeout_ms);
 bool signal_pending_current(void);
 
+/* ---- poll() on sockets ----
+ * A socket's poll method registers its wait queue with the VFS poll table
+ * (the kernel's poll_wait); the host build records nothing. */
+struct file;
+struct poll_table_struct;
+void sock_poll_wait(struct file *filp, wait_queue_head_t *wq,
+		    struct poll_table_struct *p);
+
 /* ---- Random numbers ---- */
 u32 get_random_u32(void);
 void get_random_bytes(void *buf, size_t len);

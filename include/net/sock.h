@@ -15,6 +15,7 @@
 
 #include <net/pkbuf.h>
 #include <net/in.h>
+#include <uapi/socket.h>
 
 /* Socket states share TCP's numbering, as in Linux: a connected UDP
  * socket is TCP_ESTABLISHED, an unconnected one TCP_CLOSE. */
@@ -34,14 +35,7 @@ enum {
 	TCP_MAX_STATES
 };
 
-/* msg_flags (Linux values). */
-#define MSG_OOB      0x01
-#define MSG_PEEK     0x02
-#define MSG_DONTROUTE 0x04
-#define MSG_TRUNC    0x20
-#define MSG_DONTWAIT 0x40
-#define MSG_WAITALL  0x100
-#define MSG_NOSIGNAL 0x4000
+/* msg_flags, SO_* and the rest of the socket ABI: <uapi/socket.h>. */
 
 /* Poll bits passed as wake-up keys (Linux EPOLL* values). */
 #define SK_POLLIN     0x001
@@ -98,8 +92,25 @@ struct proto {
 	int (*get_port)(struct sock *sk, u16 snum);
 	int (*hash)(struct sock *sk);
 	void (*unhash)(struct sock *sk);
+	/* Optional; connection-oriented protocols (TCP) fill these in and
+	 * inet_stream_ops calls them, so TCP plugs in without changing the
+	 * socket layer. */
+	int (*listen)(struct sock *sk, int backlog);
+	struct sock *(*accept)(struct sock *sk, int flags, int *err);
+	void (*shutdown)(struct sock *sk, int how);
+	unsigned int (*poll_mask)(struct sock *sk);
+	int (*ioctl)(struct sock *sk, unsigned int cmd, unsigned long arg);
+	int (*setsockopt)(struct sock *sk, int level, int optname,
+			  const void *optval, unsigned int optlen);
+	int (*getsockopt)(struct sock *sk, int level, int optname,
+			  void *optval, int *optlen);
 	long sockets_allocated;
 };
+
+/* sk_shutdown bits (Linux values). */
+#define RCV_SHUTDOWN  1
+#define SEND_SHUTDOWN 2
+#define SHUTDOWN_MASK 3
 
 struct sock {
 	u16 sk_family;
@@ -110,6 +121,10 @@ struct sock {
 	bool sk_reuse;              /* SO_REUSEADDR */
 	bool sk_broadcast;          /* SO_BROADCAST */
 	bool sk_dead;               /* closed by its owner */
+	bool sk_keepalive;          /* SO_KEEPALIVE (stored for TCP) */
+	bool sk_reuseport;          /* SO_REUSEPORT (stored) */
+	int sk_priority;            /* SO_PRIORITY (stored) */
+	int sk_linger;              /* SO_LINGER seconds, -1 = off */
 	int sk_bound_dev_if;        /* SO_BINDTODEVICE ifindex, 0 = any */
 	int sk_refcnt;
 	spinlock_t sk_lock;
@@ -175,6 +190,10 @@ int sock_error(struct sock *sk);
  * is pending, or timeout ms pass; returns 0, -EAGAIN or -EINTR. Called
  * with no lock held (it sleeps). */
 int sk_wait_data(struct sock *sk, long *timeo);
+int sock_intr_errno(long timeo);
+/* The kernel's "restart this syscall" code (ERESTARTSYS), which only the
+ * syscall return path turns into EINTR or a restart. */
+#define ERESTARTSYS_NET 512
 long sock_live_count(void);
 
 /* Default callbacks: wake the wait queue with the right poll bits. */

@@ -61,6 +61,7 @@ typedef __kernel_socklen_t   socklen_t;
 #define SO_SNDLOWAT    19
 #define SO_RCVTIMEO    20   /* struct timeval (SO_RCVTIMEO_OLD) */
 #define SO_SNDTIMEO    21
+#define SO_BINDTODEVICE 25
 #define SO_TIMESTAMP   29
 #define SO_ACCEPTCONN  30
 #define SO_SNDBUFFORCE 32
@@ -108,20 +109,7 @@ struct ucred {
 	__kernel_gid_t gid;
 };
 
-struct msghdr {
-	void *msg_name;
-	socklen_t msg_namelen;
-	struct iovec *msg_iov;
-	unsigned long msg_iovlen;
-	void *msg_control;
-	unsigned long msg_controllen;
-	int msg_flags;
-};
-
-struct cmsghdr {
-	unsigned long cmsg_len;
-	int cmsg_level;
-	int cmsg_type;
-};
+/* struct msghdr and struct cmsghdr are the C library's (sys/socket.h);
+ * the kernel reads the same layout as struct user_msghdr. */
 
 #endif

@@ -36,11 +36,6 @@ void get_file(struct file *f)
 	f->f_count++;
 }
 
-void eventpoll_release(struct file *f) __attribute__((weak));
-void eventpoll_release(struct file *f)
-{
-}
-
 void fput(struct file *f)
 {
 	if (!f)

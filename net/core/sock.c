@@ -45,6 +45,7 @@ void sock_init_data(struct sock *sk)
 	sk->sk_rcvtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_refcnt = 1;
+	sk->sk_linger = -1;
 	sk->sk_state_change = sock_def_wakeup;
 	sk->sk_data_ready = sock_def_readable;
 	sk->sk_write_space = sock_def_write_space;
@@ -122,6 +123,13 @@ int sock_error(struct sock *sk)
 	return err;
 }
 
+/* A blocking call interrupted by a signal restarts (SA_RESTART) unless it
+ * had a timeout, as Linux's sock_intr_errno. */
+int sock_intr_errno(long timeo)
+{
+	return timeo == MAX_SCHEDULE_TIMEOUT ? -ERESTARTSYS_NET : -EINTR;
+}
+
 int sk_wait_data(struct sock *sk, long *timeo)
 {
 	wait_queue_entry_t wait;
@@ -136,7 +144,7 @@ int sk_wait_data(struct sock *sk, long *timeo)
 	}
 	finish_wait(&sk->sk_wq, &wait);
 	if (signal_pending_current())
-		return -EINTR;
+		return sock_intr_errno(*timeo);
 	return 0;
 }
 

@@ -216,9 +216,10 @@ int ipconfig_wait(long timeout_ms)
 	long left = timeout_ms;
 
 	init_wait_entry(&wait, 0);
-	while (ic_status != IPCONFIG_DONE && left > 0) {
+	/* Only a configuration in progress (DHCP) is worth waiting for. */
+	while (ic_status == IPCONFIG_PENDING && left > 0) {
 		prepare_to_wait(&ipconfig_wq, &wait);
-		if (ic_status != IPCONFIG_DONE)
+		if (ic_status == IPCONFIG_PENDING)
 			left = schedule_timeout(left);
 		finish_wait(&ipconfig_wq, &wait);
 		if (signal_pending_current())

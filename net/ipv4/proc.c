@@ -187,3 +187,32 @@ ssize_t net_resolv_conf_show(char *buf, size_t size)
 		seq_buf_printf(&s, "nameserver %s\n", in_ntoa(ipconfig_dns(), a));
 	return seq_buf_done(&s);
 }
+
+/* /proc/net/if_inet4: our own one-line-per-interface view for ifconfig
+ * (Linux gets this over netlink): NAME IFINDEX FLAGS MTU HWADDR ADDR PLEN */
+ssize_t net_proc_if_inet4_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, size);
+	for (struct net_device *dev = dev_get_next(NULL); dev; dev = dev_get_next(dev)) {
+		const struct in_ifaddr *ifa = NULL;
+		const u8 *m = dev->dev_addr;
+
+		if (dev->ip_ptr && !list_empty(&dev->ip_ptr->ifa_list))
+			ifa = list_first_entry(&dev->ip_ptr->ifa_list,
+					       struct in_ifaddr, ifa_list);
+		seq_buf_printf(&s, "%s %d %x %u %02x:%02x:%02x:%02x:%02x:%02x ",
+			       dev->name, dev->ifindex, dev->flags, dev->mtu,
+			       m[0], m[1], m[2], m[3], m[4], m[5]);
+		if (ifa) {
+			u32 a = be32_to_cpu(ifa->ifa_local);
+
+			seq_buf_printf(&s, "%u.%u.%u.%u %u\n", a >> 24, (a >> 16) & 255,
+				       (a >> 8) & 255, a & 255, ifa->ifa_prefixlen);
+		} else {
+			seq_buf_puts(&s, "- 0\n");
+		}
+	}
+	return seq_buf_done(&s);
+}

@@ -161,6 +161,9 @@ int raw_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 			return -err;
 		if (pkb)
 			break;
+		/* shutdown(SHUT_RD) with nothing queued reads as end of data */
+		if (sk->sk_shutdown & RCV_SHUTDOWN)
+			return 0;
 		err = sk_wait_data(sk, &timeo);
 		if (err)
 			return err;

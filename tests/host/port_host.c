@@ -430,3 +430,12 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 	memcpy(to, from, n);
 	return 0;
 }
+
+/* No VFS on the host: poll tables are never passed, nothing to record. */
+void sock_poll_wait(struct file *filp, wait_queue_head_t *wq,
+		    struct poll_table_struct *p)
+{
+	(void)filp;
+	(void)wq;
+	(void)p;
+}

@@ -3,6 +3,23 @@
 #include <bits/alltypes.h>
 #include <uapi/socket.h>
 
+struct msghdr {
+	void *msg_name;
+	socklen_t msg_namelen;
+	struct iovec *msg_iov;
+	unsigned long msg_iovlen;
+	void *msg_control;
+	unsigned long msg_controllen;
+	int msg_flags;
+};
+
+struct cmsghdr {
+	unsigned long cmsg_len;
+	int cmsg_level;
+	int cmsg_type;
+};
+
+
 #define CMSG_ALIGN(len) (((len) + sizeof(long) - 1) & ~(sizeof(long) - 1))
 #define CMSG_DATA(c)    ((unsigned char *)((struct cmsghdr *)(c) + 1))
 #define CMSG_SPACE(len) (CMSG_ALIGN(len) + CMSG_ALIGN(sizeof(struct cmsghdr)))

@@ -1,0 +1,200 @@
+/* SOL_SOCKET options (Linux net/core/sock.c: sock_setsockopt and
+ * sock_getsockopt). optval is a kernel copy; the socket layer checked
+ * and copied it from user space. */
+#include <net/socket.h>
+#include <net/netdevice.h>
+
+#define SYSCTL_RMEM_MAX 212992  /* net.core.rmem_max */
+#define SYSCTL_WMEM_MAX 212992
+#define SOCK_MIN_SNDBUF 4608
+
+struct timeval_k {
+	s64 tv_sec;
+	s64 tv_usec;
+};
+
+static int get_int(const void *optval, unsigned int optlen, int *v)
+{
+	if (optlen < sizeof(int))
+		return -EINVAL;
+	memcpy(v, optval, sizeof(int));
+	return 0;
+}
+
+/* SO_RCVTIMEO/SO_SNDTIMEO: a struct timeval, zero meaning "forever". */
+static int set_timeout(long *timeo, const void *optval, unsigned int optlen)
+{
+	struct timeval_k tv;
+
+	if (optlen < sizeof(tv))
+		return -EINVAL;
+	memcpy(&tv, optval, sizeof(tv));
+	if (tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		return -EDOM;
+	if (tv.tv_sec < 0) {
+		*timeo = 0;     /* Linux: a negative timeout means "don't wait" */
+		return 0;
+	}
+	if (tv.tv_sec == 0 && tv.tv_usec == 0) {
+		*timeo = MAX_SCHEDULE_TIMEOUT;
+		return 0;
+	}
+	if (tv.tv_sec > MAX_SCHEDULE_TIMEOUT / 1000 - 1)
+		*timeo = MAX_SCHEDULE_TIMEOUT;
+	else
+		*timeo = tv.tv_sec * 1000 + (tv.tv_usec + 999) / 1000;
+	return 0;
+}
+
+int sock_setsockopt(struct socket *sock, int optname, const void *optval,
+		    unsigned int optlen)
+{
+	struct sock *sk = sock->sk;
+	int v = 0, err;
+
+	switch (optname) {
+	case SO_RCVTIMEO:
+		return set_timeout(&sk->sk_rcvtimeo, optval, optlen);
+	case SO_SNDTIMEO:
+		return set_timeout(&sk->sk_sndtimeo, optval, optlen);
+	case SO_LINGER: {
+		struct { int onoff, linger; } l;
+
+		if (optlen < sizeof(l))
+			return -EINVAL;
+		memcpy(&l, optval, sizeof(l));
+		sk->sk_linger = l.onoff ? MAX(l.linger, 0) : -1;
+		return 0;
+	}
+	case SO_BINDTODEVICE: {
+		char name[IFNAMSIZ];
+		struct net_device *dev;
+
+		if (optlen == 0 || ((const char *)optval)[0] == 0) {
+			sk->sk_bound_dev_if = 0;
+			return 0;
+		}
+		memset(name, 0, sizeof(name));
+		memcpy(name, optval, MIN(optlen, (unsigned)IFNAMSIZ - 1));
+		dev = dev_get_by_name(name);
+		if (!dev)
+			return -ENODEV;
+		sk->sk_bound_dev_if = dev->ifindex;
+		return 0;
+	}
+	}
+	err = get_int(optval, optlen, &v);
+	if (err)
+		return err;
+	switch (optname) {
+	case SO_REUSEADDR:
+		sk->sk_reuse = v != 0;
+		return 0;
+	case SO_REUSEPORT:
+		sk->sk_reuseport = v != 0;
+		return 0;
+	case SO_BROADCAST:
+		sk->sk_broadcast = v != 0;
+		return 0;
+	case SO_KEEPALIVE:
+		sk->sk_keepalive = v != 0;
+		return 0;
+	case SO_PRIORITY:
+		if (v < 0 || v > 6)
+			return -EPERM;
+		sk->sk_priority = v;
+		return 0;
+	case SO_DONTROUTE:
+	case SO_OOBINLINE:
+	case SO_TIMESTAMP:
+	case SO_PASSCRED:
+		return 0;       /* accepted, no effect here */
+	case SO_SNDBUF:
+	case SO_SNDBUFFORCE:
+		/* Linux doubles the value to leave room for bookkeeping. */
+		v = MIN(v, SYSCTL_WMEM_MAX);
+		sk->sk_sndbuf = MAX(v * 2, SOCK_MIN_SNDBUF);
+		if (sk->sk_write_space)
+			sk->sk_write_space(sk);
+		return 0;
+	case SO_RCVBUF:
+	case SO_RCVBUFFORCE:
+		v = MIN(v, SYSCTL_RMEM_MAX);
+		sk->sk_rcvbuf = MAX(v * 2, SOCK_MIN_RCVBUF);
+		return 0;
+	case SO_RCVLOWAT:
+	case SO_SNDLOWAT:
+		return v < 0 ? -EINVAL : 0;
+	case SO_TYPE:
+	case SO_ERROR:
+	case SO_PROTOCOL:
+	case SO_DOMAIN:
+	case SO_ACCEPTCONN:
+	case SO_PEERCRED:
+		return -ENOPROTOOPT;    /* read-only */
+	}
+	return -ENOPROTOOPT;
+}
+
+static int put_val(void *optval, int *optlen, const void *val, int size)
+{
+	int n = MIN(*optlen, size);
+
+	if (*optlen < 0)
+		return -EINVAL;
+	memcpy(optval, val, n);
+	*optlen = n;
+	return 0;
+}
+
+int sock_getsockopt(struct socket *sock, int optname, void *optval, int *optlen)
+{
+	struct sock *sk = sock->sk;
+	int v;
+
+	switch (optname) {
+	case SO_RCVTIMEO:
+	case SO_SNDTIMEO: {
+		long t = optname == SO_RCVTIMEO ? sk->sk_rcvtimeo : sk->sk_sndtimeo;
+		struct timeval_k tv = { 0, 0 };
+
+		if (t != MAX_SCHEDULE_TIMEOUT) {
+			tv.tv_sec = t / 1000;
+			tv.tv_usec = t % 1000 * 1000;
+		}
+		return put_val(optval, optlen, &tv, sizeof(tv));
+	}
+	case SO_LINGER: {
+		struct { int onoff, linger; } l = { sk->sk_linger >= 0,
+						    sk->sk_linger >= 0 ? sk->sk_linger : 0 };
+		return put_val(optval, optlen, &l, sizeof(l));
+	}
+	case SO_REUSEADDR: v = sk->sk_reuse; break;
+	case SO_REUSEPORT: v = sk->sk_reuseport; break;
+	case SO_BROADCAST: v = sk->sk_broadcast; break;
+	case SO_KEEPALIVE: v = sk->sk_keepalive; break;
+	case SO_PRIORITY: v = sk->sk_priority; break;
+	case SO_SNDBUF: v = sk->sk_sndbuf; break;
+	case SO_RCVBUF: v = sk->sk_rcvbuf; break;
+	case SO_TYPE: v = sock->type; break;
+	case SO_PROTOCOL: v = sk->sk_protocol; break;
+	case SO_DOMAIN: v = sk->sk_family; break;
+	case SO_ACCEPTCONN: v = sk->sk_state == TCP_LISTEN; break;
+	case SO_ERROR:
+		v = sock_error(sk);
+		if (!v) {
+			v = sk->sk_err_soft;
+			sk->sk_err_soft = 0;
+		}
+		break;
+	case SO_RCVLOWAT:
+	case SO_SNDLOWAT: v = 1; break;
+	case SO_DONTROUTE:
+	case SO_OOBINLINE:
+	case SO_TIMESTAMP:
+	case SO_PASSCRED: v = 0; break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	return put_val(optval, optlen, &v, sizeof(v));
+}
