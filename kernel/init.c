@@ -22,6 +22,7 @@
 void sock_proc_init(void);
 
 void rtc_init(void);
+void spawn_ksoftirqd(void);
 void cpu_idle(void) __noreturn;
 
 /* Leave the kernel for the user program whose registers exec put at the
@@ -118,5 +119,6 @@ void start_kernel_rest(void)
 	if (!init || init->pid != 1)
 		panic("cannot create the init task");
 	init_task = init;
+	spawn_ksoftirqd();
 	cpu_idle();
 }

@@ -136,3 +136,42 @@ void softirq_init(void)
 {
 	pending = 0;
 }
+
+/* ksoftirqd: when softirqs keep re-raising themselves (a receive flood),
+ * do_softirq() stops after MAX_SOFTIRQ_RESTART rounds and hands the rest
+ * to this thread, which competes fairly with processes for the CPU. */
+#include <kernel/sched.h>
+
+static struct task_struct *ksoftirqd;
+
+static void wakeup_softirqd(void)
+{
+	if (ksoftirqd)
+		wake_up_process(ksoftirqd);
+}
+
+static int ksoftirqd_fn(void *unused)
+{
+	for (;;) {
+		cli();
+		if (!pending) {
+			current->state = TASK_INTERRUPTIBLE;
+			sti();
+			schedule();
+			continue;
+		}
+		sti();
+		do_softirq();
+		cond_resched();
+	}
+	return 0;
+}
+
+void spawn_ksoftirqd(void);
+void spawn_ksoftirqd(void)
+{
+	ksoftirqd = kthread_create(ksoftirqd_fn, NULL, "ksoftirqd/0");
+	if (!ksoftirqd)
+		panic("cannot start ksoftirqd");
+	softirq_set_deferred_wakeup(wakeup_softirqd);
+}

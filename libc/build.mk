@@ -30,19 +30,23 @@ LIBC_CFLAGS   := $(USER_CFLAGS) -fno-tree-loop-distribute-patterns
 
 $(BUILD)/u/libc/%.c.o: libc/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(LIBC_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(LIBC_CFLAGS) -c $< -o $@
 
 $(BUILD)/u/libc/%.S.o: libc/%.S
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
 
 $(LIBC_A): $(LIBC_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $(LIBC_OBJS)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)$(AR) rcs $@ $(LIBC_OBJS)
 
 $(CRT0): libc/arch/x86_64/crt0.S
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
 
 .PHONY: libc
 libc: $(LIBC_A) $(CRT0)
@@ -52,20 +56,24 @@ LIBC_TESTS := $(patsubst libc/tests/%.c,$(BUILD)/libc-tests/%,$(wildcard libc/te
 
 $(BUILD)/u/libc/tests/%.c.o: libc/tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -Wno-format -Wno-format-overflow -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_CFLAGS) -Wno-format -Wno-format-overflow -c $< -o $@
 
 $(BUILD)/libc-tests/%: $(BUILD)/u/libc/tests/%.c.o $(CRT0) $(LIBC_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIBS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIBS)
 
 # The ABI check compiles one list of constants and layouts against the
 # host's glibc/Linux headers and against ours, and compares the output.
 $(BUILD)/libc-tests/abi_sys: libc/tests/abi/abi_dump.c libc/tests/abi/abi_list.h
 	@mkdir -p $(dir $@)
-	$(HOSTCC) -O1 -DABI_SYSTEM -o $@ $<
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) -O1 -DABI_SYSTEM -o $@ $<
 $(BUILD)/libc-tests/abi_ours: libc/tests/abi/abi_dump.c libc/tests/abi/abi_list.h $(CRT0) $(LIBC_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIBS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIBS)
 $(BUILD)/libc-tests/abi_check: libc/tests/abi/abi_check.sh $(BUILD)/libc-tests/abi_sys $(BUILD)/libc-tests/abi_ours
 	cp $< $@ && chmod +x $@
 

@@ -13,7 +13,8 @@ USER_PROGS += $(addprefix $(USER_BIN)/,$(USER_NAMES))
 
 $(BUILD)/u/user/%.c.o: user/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -Iuser/lib -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_CFLAGS) -Iuser/lib -c $< -o $@
 
 # Shared helpers for the programs (user/lib/*.c), an archive so each
 # program links only what it uses.
@@ -21,22 +22,26 @@ USER_LIB_OBJS := $(BUILD)/user/libuser.a
 $(BUILD)/user/libuser.a: $(patsubst %,$(BUILD)/u/%.o,$(wildcard user/lib/*.c))
 	@mkdir -p $(dir $@)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)$(AR) rcs $@ $^
 
 define user_multi_rule
 $(USER_BIN)/$(1): $(patsubst %,$(BUILD)/u/%.o,$(wildcard user/$(1)/*.c)) $(USER_LIB_OBJS) $(CRT0) $(LIBC_A)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(USER_LDFLAGS) -o $$@ $$(CRT0) $$(filter-out $$(CRT0),$$(filter %.o,$$^)) $$(USER_LIB_OBJS) $$(USER_LIBS)
+	@$$(if $$(Q),echo "  CC      $$@")
+	$$(Q)$$(CC) $$(USER_LDFLAGS) -o $$@ $$(CRT0) $$(filter-out $$(CRT0),$$(filter %.o,$$^)) $$(USER_LIB_OBJS) $$(USER_LIBS)
 endef
 $(foreach p,$(USER_MULTI),$(eval $(call user_multi_rule,$(p))))
 
 $(USER_BIN)/%: $(BUILD)/u/user/%.c.o $(USER_LIB_OBJS) $(CRT0) $(LIBC_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIB_OBJS) $(USER_LIBS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIB_OBJS) $(USER_LIBS)
 
 $(USER_BIN)/%: $(BUILD)/u/user/tests/%.c.o $(USER_LIB_OBJS) $(CRT0) $(LIBC_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIB_OBJS) $(USER_LIBS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $(CRT0) $< $(USER_LIB_OBJS) $(USER_LIBS)
 
 .PHONY: user
 user: $(addprefix $(USER_BIN)/,$(USER_NAMES))

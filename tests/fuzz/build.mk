@@ -31,7 +31,8 @@ $(BUILD)/fuzz/fuzz_regress: $(BUILD)/host/tests/fuzz/regress_main.o \
 		$(BUILD)/host/tests/fuzz/fuzz_eth.o \
 		$(BUILD)/host/tests/host/port_host.o $(FUZZ_REGRESS_NET_OBJS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^
 
 HOST_TESTS += $(BUILD)/fuzz/fuzz_regress
 

@@ -20,11 +20,13 @@ HOST_TESTS += $(HOST_TEST_BINS)
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -c $< -o $@
 
 $(BUILD)/host/test_%: $(BUILD)/host/tests/host/test_%.o $(HOST_LIB_OBJS) \
 		$(HOST_NET_OBJS)
-	$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^
 
 .PHONY: host-tests net-test
 host-tests: $(HOST_TEST_BINS)
@@ -40,10 +42,12 @@ BENCH_OBJS = $(patsubst %.c,$(BUILD)/bench/%.o,$(NET_SRCS)) \
 
 $(BUILD)/bench/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(BENCH_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -c $< -o $@
 
 $(BUILD)/bench/bench_udp: $(BENCH_OBJS)
-	$(HOSTCC) -o $@ $^
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) -o $@ $^
 
 .PHONY: net-bench
 net-bench: $(BUILD)/bench/bench_udp
