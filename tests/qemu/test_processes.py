@@ -88,6 +88,23 @@ def test_ctrl_c_kills_foreground_only():
     check(out.strip() == "130", "status after ^C: %r" % out)
 
 
+def test_kill_tool():
+    g = guest()
+    g.run("sleep 100 &")
+    out, _ = g.run("ps")
+    pids = [l.split()[0] for l in out.splitlines()[1:] if l.split()[-2:] == ["sleep", "100"]
+            or l.split()[-1] == "sleep"]
+    check(pids, "no sleep in ps:\n" + out)
+    out, st = g.run("kill -TERM %s" % pids[0])
+    check(st == 0, "kill failed: %r" % out)
+    g.run("wait")
+    out, _ = g.run("ps")
+    check(not any(l.split()[0] == pids[0] for l in out.splitlines()[1:]),
+          "sleep survived SIGTERM:\n" + out)
+    out, st = g.run("kill -9 999999")
+    check(st != 0, "kill of a missing pid succeeded")
+
+
 def test_proc_files():
     g = guest()
     out, _ = g.run("cat /proc/meminfo")
@@ -145,6 +162,16 @@ def test_syscall_fuzz_no_crash_no_leak():
     check(abs(free1 - free0) <= 64, "MemFree %d kB -> %d kB" % (free0, free1))
     out, st = g.run("echo alive")
     check(out == "alive", "kernel no longer answering")
+
+
+def test_poweroff_ends_qemu():
+    """Last: poweroff (reboot(2) with LINUX_REBOOT_CMD_POWER_OFF) stops the
+    machine; QEMU exits by itself."""
+    with Guest(mem="64M") as g:
+        g.send("poweroff\r")
+        status = g.wait_exit(30)
+        check(status == 1, "QEMU exit status %s" % status)
+        check("reboot: Power down" in g.text(), g.text()[-500:])
 
 
 if __name__ == "__main__":
