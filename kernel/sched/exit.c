@@ -54,8 +54,11 @@ static void forget_original_parent(struct task_struct *t)
 		if (c->state == TASK_ZOMBIE)
 			zombies = true;
 	}
-	if (zombies)
+	/* Orphaned zombies: tell init, as their exit was never reaped. */
+	if (zombies) {
+		send_signal(init_task, SIGCHLD);
 		wake_up(&init_task->wait_chldexit);
+	}
 }
 
 void do_exit(int code)
