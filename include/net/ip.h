@@ -1,0 +1,110 @@
+/* IPv4 (RFC 791, RFC 1122): wire header and the functions of ip_input.c,
+ * ip_output.c and ip_fragment.c. */
+#ifndef NET_IP_H
+#define NET_IP_H
+
+#include <net/pkbuf.h>
+#include <net/in.h>
+#include <net/inetdevice.h>
+#include <net/route.h>
+
+struct iphdr {
+	u8 ihl_version;      /* version (high 4 bits), IHL in words (low 4) */
+	u8 tos;
+	be16 tot_len;
+	be16 id;
+	be16 frag_off;       /* flags (3 bits) + offset in 8-byte units */
+	u8 ttl;
+	u8 protocol;
+	u16 check;           /* stored big-endian: use htons(csum) */
+	be32 saddr;
+	be32 daddr;
+} __packed;
+BUILD_BUG_ON(sizeof(struct iphdr) != 20);
+
+#define IP_CE     0x8000
+#define IP_DF     0x4000
+#define IP_MF     0x2000
+#define IP_OFFSET 0x1FFF
+
+#define IPVERSION      4
+#define IP_DEFAULT_TTL 64
+#define IP_MAX_PACKET  65535
+#define IPOPT_END 0
+#define IPOPT_NOOP 1
+
+static inline unsigned int ip_hdr_ihl(const struct iphdr *iph)
+{
+	return iph->ihl_version & 0x0f;
+}
+
+static inline unsigned int ip_hdr_version(const struct iphdr *iph)
+{
+	return iph->ihl_version >> 4;
+}
+
+static inline struct iphdr *ip_hdr(const struct pkbuf *pkb)
+{
+	return (struct iphdr *)pkb_network_header(pkb);
+}
+
+static inline bool ip_is_fragment(const struct iphdr *iph)
+{
+	return (iph->frag_off & htons(IP_MF | IP_OFFSET)) != 0;
+}
+
+/* Per-packet IP state in pkb->cb while IP owns the buffer. */
+struct inet_skb_parm {
+	int iif;             /* arrival ifindex */
+	u16 frag_offset;     /* reassembly: byte offset of this fragment */
+	u16 frag_end;
+	u8 frag_mf;
+};
+#define IPCB(pkb) ((struct inet_skb_parm *)(pkb)->cb)
+
+/* ---- ip_input.c ---- */
+int ip_rcv(struct pkbuf *pkb, struct net_device *dev, struct packet_type *pt);
+int ip_local_deliver(struct pkbuf *pkb);
+
+/* ---- ip_output.c ---- */
+/* Everything the caller decides about an outgoing datagram. */
+struct ip_tx_params {
+	be32 saddr;          /* 0: the route's preferred source */
+	be32 daddr;
+	u8 protocol;
+	u8 ttl;              /* 0: IP_DEFAULT_TTL */
+	u8 tos;
+	bool df;             /* set DF; too big then fails with -EMSGSIZE */
+	int oif;             /* 0: routing decides; else this ifindex */
+};
+
+/* Route, prepend the IP header to the transport segment at pkb->data,
+ * fragment if needed and transmit. Consumes pkb on every path. Returns 0
+ * or -errno (-ENETUNREACH, -EMSGSIZE, -EHOSTUNREACH...). */
+int ip_send_pkb(struct pkbuf *pkb, const struct ip_tx_params *p);
+/* The same after the caller routed (transports that need the source
+ * address for their checksum route first). Counts OutRequests: no. */
+int ip_build_xmit(struct pkbuf *pkb, const struct ip_tx_params *p,
+		  const struct rtable *rt);
+/* Send a finished datagram (header at pkb->data) along a route,
+ * fragmenting to the device MTU. Consumes pkb. */
+int ip_output(struct pkbuf *pkb, const struct rtable *rt);
+/* Choose an IP ID for a datagram (RFC 6864: unique per src/dst/proto
+ * within the reassembly lifetime; per-destination counters). */
+be16 ip_select_id(be32 saddr, be32 daddr, u8 proto);
+
+/* ---- ip_fragment.c ---- */
+/* Feed a fragment; returns the reassembled datagram (header at data,
+ * network header set) when complete, else NULL (pkb kept or dropped). */
+struct pkbuf *ip_defrag(struct pkbuf *pkb);
+void ip_frag_flush(void);           /* drop every queue (tests, shutdown) */
+int ip_frag_queue_count(void);
+long ip_frag_mem(void);
+/* Linux ipfrag_high_thresh / ipfrag_time equivalents. */
+extern long ipfrag_high_thresh;
+extern u64 ipfrag_time_ms;
+
+void ip_frag_init(void);
+int ip_init(void);
+
+#endif

@@ -1,0 +1,51 @@
+/* IPv4 routing (net/ipv4/route.c): per-interface connected routes, static
+ * routes and a default gateway, looked up by longest prefix match.
+ *
+ * The table is small (a handful of entries on a host) and kept sorted by
+ * prefix length, longest first, so the first match wins. Lookups fill a
+ * caller-owned struct rtable: nothing to free or reference count. */
+#ifndef NET_ROUTE_H
+#define NET_ROUTE_H
+
+#include <net/netdevice.h>
+#include <net/in.h>
+
+#define RTF_UP      0x0001
+#define RTF_GATEWAY 0x0002
+#define RTF_HOST    0x0004
+
+struct fib_entry {
+	struct list_head list;
+	be32 dst;            /* network, already masked */
+	be32 mask;
+	u8 prefixlen;
+	be32 gateway;        /* 0 for a connected route */
+	be32 prefsrc;        /* preferred source (connected: the address) */
+	struct net_device *dev;
+	u32 metric;
+	unsigned int flags;  /* RTF_* as /proc/net/route shows them */
+	u64 use;
+};
+
+/* The result of a lookup. */
+struct rtable {
+	struct net_device *dev;
+	be32 nexthop;        /* gateway, or the destination itself */
+	be32 saddr;          /* source to use when the socket has none */
+	u8 type;             /* RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST... */
+};
+
+int fib_add(be32 dst, int prefixlen, be32 gateway, struct net_device *dev,
+	    be32 prefsrc, u32 metric);
+int fib_del(be32 dst, int prefixlen, be32 gateway, struct net_device *dev);
+void fib_flush_dev(struct net_device *dev);
+/* Set (or with gw 0 remove) the default route. */
+int ip_route_set_default(be32 gw, struct net_device *dev);
+be32 ip_route_default_gw(void);
+/* Route a datagram to daddr. oif != 0 pins the device (SO_BINDTODEVICE,
+ * DHCP before addressing). Returns 0 or -ENETUNREACH. */
+int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt);
+/* First entry, or the one after prev, for /proc/net/route. */
+const struct fib_entry *fib_next(const struct fib_entry *prev);
+
+#endif

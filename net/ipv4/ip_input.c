@@ -1,0 +1,185 @@
+/* IPv4 input (RFC 791 3.2, RFC 1122 3.2.1): validate, reassemble, deliver.
+ *
+ *   netif_receive -> ip_rcv (ETH_P_IP handler) -> ip_rcv_finish
+ *     -> ip_defrag (fragments) -> ip_local_deliver
+ *     -> inet_protos[protocol]->handler (icmp_rcv, udp_rcv, ...)
+ *
+ * This is a host: datagrams not addressed to us are dropped and counted,
+ * never forwarded. Every field is checked before it is trusted.
+ */
+#include <net/ip.h>
+#include <net/icmp.h>
+#include <net/protocol.h>
+#include <net/checksum.h>
+#include <net/snmp.h>
+
+static struct packet_type ip_packet_type = {
+	.func = ip_rcv,
+};
+
+static int ip_drop(struct pkbuf *pkb)
+{
+	pkb_free(pkb);
+	return -EINVAL;
+}
+
+/* RFC 791 3.1 options: walk the list only to prove it well formed (every
+ * length inside the header, at least 2). No option changes how a host
+ * receives, so none is acted on; a malformed list drops the datagram, as
+ * Linux's ip_options_compile does. */
+static bool ip_options_ok(const u8 *opt, unsigned int len)
+{
+	unsigned int i = 0;
+
+	while (i < len) {
+		unsigned int olen;
+
+		if (opt[i] == IPOPT_END)
+			return true;
+		if (opt[i] == IPOPT_NOOP) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= len)
+			return false;
+		olen = opt[i + 1];
+		if (olen < 2 || olen > len - i)
+			return false;
+		i += olen;
+	}
+	return true;
+}
+
+/* The header checks; returns 0 or the MIB counter to charge. */
+static int ip_validate(struct pkbuf *pkb)
+{
+	const struct iphdr *iph;
+	unsigned int ihl, tot_len;
+
+	if (!pkb_may_pull(pkb, sizeof(struct iphdr))) {
+		IPEXT_INC_STATS(INTRUNCATEDPKTS);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	iph = (const struct iphdr *)pkb->data;
+	ihl = ip_hdr_ihl(iph);
+	if (ip_hdr_version(iph) != IPVERSION) {
+		IPEXT_INC_STATS(INBADVERSION);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	if (ihl < 5 || !pkb_may_pull(pkb, ihl * 4)) {
+		IPEXT_INC_STATS(INBADIHL);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	if (ip_fast_csum(iph, ihl) != 0) {
+		IPEXT_INC_STATS(INCSUMERRORS);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	tot_len = ntohs(iph->tot_len);
+	if (tot_len > pkb->len) {
+		IPEXT_INC_STATS(INTRUNCATEDPKTS);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	if (tot_len < ihl * 4) {
+		IPEXT_INC_STATS(INBADIHL);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	if (ihl > 5 && !ip_options_ok((const u8 *)(iph + 1), ihl * 4 - 20)) {
+		IPEXT_INC_STATS(INBADOPTIONS);
+		return IPSTATS_MIB_INHDRERRORS;
+	}
+	/* Ethernet pads short frames to 60 bytes: the datagram ends where
+	 * its total length says. */
+	pkb_trim(pkb, tot_len);
+	return 0;
+}
+
+/* Is the destination ours (RFC 1122 3.2.1.3, 3.3.6)? */
+static int ip_check_addr(struct pkbuf *pkb, struct net_device *dev)
+{
+	const struct iphdr *iph = ip_hdr(pkb);
+	int type;
+
+	/* A source that cannot be a single host is a martian (RFC 1122
+	 * 3.2.1.3: discard "if the source address is not a valid host
+	 * address"). 0.0.0.0 is allowed: DHCP clients use it. */
+	if (ipv4_is_multicast(iph->saddr) || ipv4_is_lbcast(iph->saddr) ||
+	    (ipv4_is_loopback(iph->saddr) && !(dev->flags & IFF_LOOPBACK))) {
+		IPEXT_INC_STATS(INMARTIANSRC);
+		return -EINVAL;
+	}
+	type = inet_addr_type_dev(iph->daddr, dev);
+	if (type == RTN_LOCAL) {
+		/* RFC 1122 3.3.6: a link-layer broadcast carrying an IP
+		 * unicast is discarded. */
+		if (pkb->pkt_type == PACKET_BROADCAST ||
+		    pkb->pkt_type == PACKET_MULTICAST) {
+			IPEXT_INC_STATS(INL2BCASTUNICAST);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (type == RTN_BROADCAST) {
+		IPEXT_INC_STATS(INBCASTPKTS);
+		return 0;
+	}
+	if (type == RTN_MULTICAST && iph->daddr == htonl(INADDR_ALLHOSTS_GROUP)) {
+		IPEXT_INC_STATS(INMCASTPKTS);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+int ip_local_deliver(struct pkbuf *pkb)
+{
+	const struct iphdr *iph = ip_hdr(pkb);
+	const struct net_protocol *prot;
+
+	if (ip_is_fragment(iph)) {
+		pkb = ip_defrag(pkb);
+		if (!pkb)
+			return 0;
+		iph = ip_hdr(pkb);
+	}
+	pkb_pull(pkb, ip_hdr_ihl(iph) * 4);
+	pkb_reset_transport_header(pkb);
+	prot = inet_get_protocol(iph->protocol);
+	if (!prot) {
+		/* RFC 1122 3.2.2.1: protocol unreachable. */
+		IP_INC_STATS(INUNKNOWNPROTOS);
+		icmp_send(pkb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);
+		return ip_drop(pkb);
+	}
+	IP_INC_STATS(INDELIVERS);
+	return prot->handler(pkb);
+}
+
+int ip_rcv(struct pkbuf *pkb, struct net_device *dev, struct packet_type *pt)
+{
+	int mib;
+
+	IP_INC_STATS(INRECEIVES);
+	IPEXT_ADD_STATS(INOCTETS, pkb->len);
+	pkb_reset_network_header(pkb);
+	memset(IPCB(pkb), 0, sizeof(struct inet_skb_parm));
+	IPCB(pkb)->iif = dev->ifindex;
+	mib = ip_validate(pkb);
+	if (mib) {
+		ip_mib[mib]++;
+		return ip_drop(pkb);
+	}
+	if (ip_check_addr(pkb, dev)) {
+		IP_INC_STATS(INADDRERRORS);
+		return ip_drop(pkb);
+	}
+	/* RFC 1122 3.2.1.7: a host MUST NOT discard a datagram just
+	 * because its TTL is below 2 -- TTL matters only to forwarding,
+	 * which a host does not do. */
+	return ip_local_deliver(pkb);
+}
+
+int ip_init(void)
+{
+	ip_packet_type.type = htons(ETH_P_IP);
+	dev_add_pack(&ip_packet_type);
+	return 0;
+}

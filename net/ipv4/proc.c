@@ -1,0 +1,189 @@
+/* Text views of the IPv4 stack in Linux's /proc/net formats: snmp,
+ * netstat (our *Ext counter groups), arp, route, udp, pnp; plus the
+ * resolv.conf text the kernel serves from the DHCP/static DNS server. */
+#include <net/net_proc.h>
+#include <net/snmp.h>
+#include <net/arp.h>
+#include <net/ip.h>
+#include <net/udp.h>
+#include <net/ipconfig.h>
+
+static void snmp_group(struct seq_buf *s, const char *grp,
+		       const char *const *names, const u64 *vals, int n)
+{
+	seq_buf_printf(s, "%s:", grp);
+	for (int i = 0; i < n; i++)
+		seq_buf_printf(s, " %s", names[i]);
+	seq_buf_printf(s, "\n%s:", grp);
+	for (int i = 0; i < n; i++)
+		seq_buf_printf(s, " %llu", (unsigned long long)vals[i]);
+	seq_buf_puts(s, "\n");
+}
+
+/* Linux icmpmsg_put: "InTypeN"/"OutTypeN" for non-zero types, 16 a
+ * line, all In types before Out types. */
+static void icmpmsg_show(struct seq_buf *s)
+{
+	int types[16], count = 0;
+	u64 vals[16];
+
+	for (int i = 0; i < 512; i++) {
+		u64 v = i < 256 ? icmpmsg_in[i] : icmpmsg_out[i - 256];
+
+		if (v) {
+			types[count] = i;
+			vals[count++] = v;
+		}
+		if (count == 16 || (i == 511 && count)) {
+			seq_buf_puts(s, "IcmpMsg:");
+			for (int j = 0; j < count; j++)
+				seq_buf_printf(s, " %sType%d",
+					       types[j] < 256 ? "In" : "Out",
+					       types[j] & 0xff);
+			seq_buf_puts(s, "\nIcmpMsg:");
+			for (int j = 0; j < count; j++)
+				seq_buf_printf(s, " %llu",
+					       (unsigned long long)vals[j]);
+			seq_buf_puts(s, "\n");
+			count = 0;
+		}
+	}
+}
+
+ssize_t net_proc_snmp_show(char *buf, size_t size)
+{
+	u64 ip[IPSTATS_MIB_MAX];
+	struct seq_buf s;
+
+	memcpy(ip, ip_mib, sizeof(ip));
+	ip[IPSTATS_MIB_FORWARDING] = 2;           /* not a router */
+	ip[IPSTATS_MIB_DEFAULTTTL] = IP_DEFAULT_TTL;
+	seq_buf_init(&s, buf, size);
+	snmp_group(&s, "Ip", ip_mib_names, ip, IPSTATS_MIB_MAX);
+	snmp_group(&s, "Icmp", icmp_mib_names, icmp_mib, ICMP_MIB_MAX);
+	icmpmsg_show(&s);
+	snmp_group(&s, "Udp", udp_mib_names, udp_mib, UDP_MIB_MAX);
+	return seq_buf_done(&s);
+}
+
+ssize_t net_proc_netstat_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, size);
+	snmp_group(&s, "IpExt", ip_ext_mib_names, ip_ext_mib, IPEXT_MAX);
+	snmp_group(&s, "IcmpExt", icmp_ext_mib_names, icmp_ext_mib,
+		   ICMPEXT_MAX);
+	snmp_group(&s, "UdpExt", udp_ext_mib_names, udp_ext_mib, UDPEXT_MAX);
+	snmp_group(&s, "ArpExt", arp_mib_names, arp_mib, ARP_MIB_MAX);
+	return seq_buf_done(&s);
+}
+
+static int arp_line(const struct neighbour *n, void *arg)
+{
+	struct seq_buf *s = arg;
+	bool valid = n->state != NUD_INCOMPLETE && n->state != NUD_FAILED;
+	static const u8 zero[ETH_ALEN];
+	const u8 *ha = valid ? n->ha : zero;
+	char ip[16], hw[18];
+
+	in_ntoa(n->ip, ip);
+	snprintf(hw, sizeof(hw), "%02x:%02x:%02x:%02x:%02x:%02x", ha[0],
+		 ha[1], ha[2], ha[3], ha[4], ha[5]);
+	/* Linux arp_format_neigh_entry; flags ATF_COM (0x2) when resolved. */
+	seq_buf_printf(s, "%-16s 0x%-10x0x%-10x%-17s     %-8s %s\n", ip,
+		       ARPHRD_ETHER, valid ? 0x2 : 0x0, hw, "*", n->dev->name);
+	return 0;
+}
+
+ssize_t net_proc_arp_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, size);
+	seq_buf_puts(&s, "IP address       HW type     Flags       "
+			 "HW address            Mask     Device\n");
+	neigh_for_each(arp_line, &s);
+	return seq_buf_done(&s);
+}
+
+/* Addresses print as the raw network-order word, as Linux does. */
+ssize_t net_proc_route_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+	size_t start;
+
+	seq_buf_init(&s, buf, size);
+	start = s.len;
+	seq_buf_puts(&s, "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\t"
+			 "Metric\tMask\t\tMTU\tWindow\tIRTT");
+	seq_buf_pad(&s, start, 127);
+	seq_buf_puts(&s, "\n");
+	for (const struct fib_entry *fe = fib_next(NULL); fe; fe = fib_next(fe)) {
+		start = s.len;
+		seq_buf_printf(&s, "%s\t%08X\t%08X\t%04X\t%d\t%u\t%u\t%08X\t%d"
+			       "\t%u\t%u", fe->dev->name, fe->dst, fe->gateway,
+			       fe->flags, 0, 0u, fe->metric, fe->mask, 0, 0u,
+			       0u);
+		seq_buf_pad(&s, start, 127);
+		seq_buf_puts(&s, "\n");
+	}
+	return seq_buf_done(&s);
+}
+
+static int udp_line(struct sock *sk, int slot, void *arg)
+{
+	struct seq_buf *s = arg;
+	const struct inet_sock *inet = inet_sk(sk);
+	size_t start = s->len;
+
+	seq_buf_printf(s, "%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX "
+		       "%08X %5u %8d %lu %d %016lx %u", slot,
+		       inet->inet_rcv_saddr, inet->inet_num, inet->inet_daddr,
+		       ntohs(inet->inet_dport), sk->sk_state,
+		       (u32)sk->sk_wmem_alloc, (u32)sk->sk_rmem_alloc, 0, 0UL,
+		       0u, 0u, 0, 0UL, sk->sk_refcnt, 0UL, sk->sk_drops);
+	seq_buf_pad(s, start, 127);
+	seq_buf_puts(s, "\n");
+	return 0;
+}
+
+ssize_t net_proc_udp_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, size);
+	seq_buf_printf(&s, "%-127s\n", "   sl  local_address rem_address   st "
+		       "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout "
+		       "inode ref pointer drops");
+	udp_for_each(udp_line, &s);
+	return seq_buf_done(&s);
+}
+
+/* Linux /proc/net/pnp (ipconfig's record), which /etc/resolv.conf may
+ * link to. */
+ssize_t net_proc_pnp_show(char *buf, size_t size)
+{
+	const struct ipconfig_info *ic = ipconfig_current();
+	struct seq_buf s;
+	char a[16];
+
+	seq_buf_init(&s, buf, size);
+	seq_buf_puts(&s, ic->dhcp ? "#PROTO: DHCP\n" : "#MANUAL\n");
+	if (ic->dns)
+		seq_buf_printf(&s, "nameserver %s\n", in_ntoa(ic->dns, a));
+	if (ic->server)
+		seq_buf_printf(&s, "bootserver %s\n", in_ntoa(ic->server, a));
+	return seq_buf_done(&s);
+}
+
+ssize_t net_resolv_conf_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+	char a[16];
+
+	seq_buf_init(&s, buf, size);
+	if (ipconfig_dns())
+		seq_buf_printf(&s, "nameserver %s\n", in_ntoa(ipconfig_dns(), a));
+	return seq_buf_done(&s);
+}

@@ -1,0 +1,72 @@
+/* Storage and printable names of the protocol counters (include/net/snmp.h).
+ * One CPU: plain u64s; SMP would make these per-CPU and sum on read. */
+#include <net/snmp.h>
+
+u64 ip_mib[IPSTATS_MIB_MAX];
+u64 ip_ext_mib[IPEXT_MAX];
+u64 icmp_mib[ICMP_MIB_MAX];
+u64 icmp_ext_mib[ICMPEXT_MAX];
+u64 icmpmsg_in[256], icmpmsg_out[256];
+u64 udp_mib[UDP_MIB_MAX];
+u64 udp_ext_mib[UDPEXT_MAX];
+u64 arp_mib[ARP_MIB_MAX];
+
+const char *const ip_mib_names[IPSTATS_MIB_MAX] = {
+	"Forwarding", "DefaultTTL", "InReceives", "InHdrErrors",
+	"InAddrErrors", "ForwDatagrams", "InUnknownProtos", "InDiscards",
+	"InDelivers", "OutRequests", "OutDiscards", "OutNoRoutes",
+	"ReasmTimeout", "ReasmReqds", "ReasmOKs", "ReasmFails", "FragOKs",
+	"FragFails", "FragCreates", "OutTransmits",
+};
+
+const char *const ip_ext_mib_names[IPEXT_MAX] = {
+	"InTruncatedPkts", "InCsumErrors", "InBcastPkts", "InMcastPkts",
+	"InOctets", "OutOctets", "InBadVersion", "InBadIHL", "InBadOptions",
+	"InMartianSrc", "InL2BcastUnicast", "ReasmOverlaps",
+	"ReasmDuplicates", "ReasmOversize", "ReasmMemFull", "ReasmBadFrag",
+	"OutArpFailed",
+};
+
+const char *const icmp_mib_names[ICMP_MIB_MAX] = {
+	"InMsgs", "InErrors", "InCsumErrors", "InDestUnreachs", "InTimeExcds",
+	"InParmProbs", "InSrcQuenchs", "InRedirects", "InEchos", "InEchoReps",
+	"InTimestamps", "InTimestampReps", "InAddrMasks", "InAddrMaskReps",
+	"OutMsgs", "OutErrors", "OutRateLimitGlobal", "OutRateLimitHost",
+	"OutDestUnreachs", "OutTimeExcds", "OutParmProbs", "OutSrcQuenchs",
+	"OutRedirects", "OutEchos", "OutEchoReps", "OutTimestamps",
+	"OutTimestampReps", "OutAddrMasks", "OutAddrMaskReps",
+};
+
+const char *const icmp_ext_mib_names[ICMPEXT_MAX] = {
+	"InBcastEchoIgnored", "InBadLength", "InUnknownType",
+	"InErrNoHandler", "OutSuppressed",
+};
+
+const char *const udp_mib_names[UDP_MIB_MAX] = {
+	"InDatagrams", "NoPorts", "InErrors", "OutDatagrams", "RcvbufErrors",
+	"SndbufErrors", "InCsumErrors", "IgnoredMulti", "MemErrors",
+};
+
+const char *const udp_ext_mib_names[UDPEXT_MAX] = {
+	"InShort", "InBadLength",
+};
+
+const char *const arp_mib_names[ARP_MIB_MAX] = {
+	"InPkts", "InRequests", "InReplies", "InBadHdr", "InBadSender",
+	"InConflict", "InNotForUs", "OutRequests", "OutReplies",
+	"OutGratuitous", "ResolveFailed", "QueueDrops", "UnresolvedDrops",
+	"TableFull",
+};
+
+void snmp_reset(void)
+{
+	memset(ip_mib, 0, sizeof(ip_mib));
+	memset(ip_ext_mib, 0, sizeof(ip_ext_mib));
+	memset(icmp_mib, 0, sizeof(icmp_mib));
+	memset(icmp_ext_mib, 0, sizeof(icmp_ext_mib));
+	memset(icmpmsg_in, 0, sizeof(icmpmsg_in));
+	memset(icmpmsg_out, 0, sizeof(icmpmsg_out));
+	memset(udp_mib, 0, sizeof(udp_mib));
+	memset(udp_ext_mib, 0, sizeof(udp_ext_mib));
+	memset(arp_mib, 0, sizeof(arp_mib));
+}
