@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""NIC drivers (virtio-net with MSI-X, virtio-net with INTx, e1000) driven
+from a peer on a tap device inside a network namespace this test creates.
+
+Each guest runs the in-kernel `nic` self-test (drivers/tests/nic_selftest.c)
+which answers a small protocol on ethertype 0x88B5: PING -> PONG, counts
+BLST flood frames, transmits TXBN n frames, prints STAT, finishes on ENDT.
+Nothing is sent anywhere but the namespace's tap; every wait is bounded;
+the namespace is deleted at the end, always.
+"""
+import ctypes
+import json
+import os
+import re
+import socket
+import struct
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import check, main                       # noqa: E402
+from qemu import EXIT_PASS, Qemu                      # noqa: E402
+
+ETH_P_NICTEST = 0x88B5
+GUEST_MAC = "52:54:00:12:34:56"
+FLOOD = int(os.environ.get("NIC_FLOOD", "100000"))
+CLONE_NEWNET = 0x40000000
+PACKET_OUTGOING = 4
+
+
+def mac_bytes(mac):
+    return bytes(int(x, 16) for x in mac.split(":"))
+
+
+class TapNetns:
+    """A network namespace holding one tap device, deleted on exit."""
+
+    def __init__(self, tap="tap0"):
+        self.name = "nictest%d" % os.getpid()
+        self.tap = tap
+
+    def ip(self, *args):
+        subprocess.run(["ip", "-n", self.name] + list(args), check=True,
+                       timeout=30, stdout=subprocess.DEVNULL)
+
+    def __enter__(self):
+        subprocess.run(["ip", "netns", "add", self.name], check=True, timeout=30)
+        try:
+            self.ip("tuntap", "add", "mode", "tap", "name", self.tap)
+            self.ip("link", "set", "lo", "up")
+            self.ip("link", "set", self.tap, "up")
+        except Exception:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run(["ip", "netns", "del", self.name], timeout=30,
+                       stderr=subprocess.DEVNULL)
+
+    def packet_socket(self):
+        """An AF_PACKET socket on the tap, created inside the namespace
+        (setns on this thread only, then straight back)."""
+        libc = ctypes.CDLL(None, use_errno=True)
+        here = os.open("/proc/thread-self/ns/net", os.O_RDONLY)
+        there = os.open("/run/netns/" + self.name, os.O_RDONLY)
+        try:
+            if libc.setns(there, CLONE_NEWNET) != 0:
+                raise OSError(ctypes.get_errno(), "setns")
+            try:
+                s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
+                                  socket.htons(ETH_P_NICTEST))
+                s.bind((self.tap, ETH_P_NICTEST))
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
+            finally:
+                if libc.setns(here, CLONE_NEWNET) != 0:
+                    raise OSError(ctypes.get_errno(), "setns back")
+        finally:
+            os.close(here)
+            os.close(there)
+        return s
+
+    def tap_stats(self):
+        out = subprocess.run(["ip", "-n", self.name, "-s", "-j", "link", "show",
+                              self.tap], stdout=subprocess.PIPE, check=True,
+                             timeout=30).stdout
+        st = json.loads(out)[0]["stats64"]
+        return {"rx": st["rx"]["packets"], "tx": st["tx"]["packets"],
+                "tx_dropped": st["tx"]["dropped"]}
+
+
+class Peer:
+    """Our side of the test protocol."""
+
+    def __init__(self, sock, guest_mac=GUEST_MAC):
+        self.s = sock
+        self.dst = mac_bytes(guest_mac)
+        self.src = self.s.getsockname()[4]
+
+    def frame(self, op, arg=0):
+        payload = op.encode() + struct.pack("!I", arg)
+        return (self.dst + self.src + struct.pack("!H", ETH_P_NICTEST) +
+                payload.ljust(46, b"\0"))
+
+    def send(self, op, arg=0):
+        self.s.send(self.frame(op, arg))
+
+    def ping(self, seq, timeout=10.0):
+        """Send PING seq until PONG seq comes back; returns the RTT."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            t0 = time.monotonic()
+            self.send("PING", seq)
+            if self.wait_for(b"PONG", seq, min(1.0, deadline - time.monotonic())):
+                return time.monotonic() - t0
+        return None
+
+    def wait_for(self, op, arg, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self.s.settimeout(left)
+            try:
+                data, addr = self.s.recvfrom(2048)
+            except socket.timeout:
+                return False
+            if addr[2] == PACKET_OUTGOING or len(data) < 22:
+                continue
+            if data[14:18] == op and struct.unpack("!I", data[18:22])[0] == arg:
+                return True
+
+    def flood(self, n):
+        """Send n BLST frames as fast as we can; returns frames accepted by
+        the host kernel (a full socket buffer refuses some)."""
+        frames = [self.frame("BLST", i) for i in range(256)]
+        sent = refused = 0
+        self.s.setblocking(True)
+        for i in range(n):
+            try:
+                self.s.send(frames[i & 255])
+                sent += 1
+            except OSError:
+                refused += 1
+        return sent
+
+
+def parse_stats(text):
+    """The last nic_proc_show block and blast line from the console."""
+    blocks = text.split("nic: stat end")
+    block = blocks[-2] if len(blocks) >= 2 else ""
+    st = {}
+    for key, val in re.findall(r"\b([a-z_0-9]+) (\d+)\b", block):
+        st[key] = int(val)
+    m = re.search(r"nic: blast_rx (\d+) frames in (\d+) us", block)
+    if m:
+        st["blast_rx"], st["blast_us"] = int(m.group(1)), int(m.group(2))
+    return st
+
+
+def run_nic(nic, extra=(), flood=FLOOD, tx=2000):
+    """Boot with the nic self-test behind a tap, run the protocol, return
+    (console text, stats dict, tap stats, frames sent, tx line match)."""
+    with TapNetns() as ns:
+        with Qemu(mem="128M", cmdline="test=nic nic_timeout=240", nic=nic,
+                  net="tap", tap=ns.tap, netns=ns.name, mac=GUEST_MAC,
+                  extra=list(extra)) as q:
+            m = q.expect(r"nic: ready (\S+) (\S+) link (\w+)", timeout=60)
+            check(m.group(3) == b"up", "link %s at boot" % m.group(3))
+            peer = Peer(ns.packet_socket())
+            check(peer.ping(1) is not None, "no PONG 1 before the flood")
+            tap0 = ns.tap_stats()
+            sent = peer.flood(flood)
+            rtt = peer.ping(2, timeout=60)
+            check(rtt is not None, "guest stopped answering after %d frames" % sent)
+            txm = None
+            if tx:
+                peer.send("TXBN", tx)
+                txm = q.expect(r"nic: tx (\d+) frames in (\d+) us \((\d+) fps\)",
+                               timeout=120)
+            # Let TX completions be reclaimed before the counters are read.
+            time.sleep(0.5)
+            peer.send("ENDT")
+            status = q.wait_exit(120)
+            q.reader.join(timeout=5)
+            text = q.text()
+            tap1 = ns.tap_stats()
+    check(status == EXIT_PASS and "selftest nic: PASS" in text,
+          "selftest nic: exit %s, console:\n%s" % (status, text[-3000:]))
+    return text, parse_stats(text), tap0, tap1, sent, txm
+
+
+def check_flood_accounting(st, tap0, tap1, sent):
+    """Every flood frame either reached the guest's protocol handler or
+    was counted as dropped: by the host's tap queue (QEMU stops reading
+    when the guest ring is full), by the NIC (hardware missed) or by the
+    driver (named drop counters)."""
+    host_dropped = tap1["tx_dropped"] - tap0["tx_dropped"]
+    guest_drops = (st.get("rx_hw_missed", 0) + st.get("rx_nomem", 0) +
+                   st.get("rx_err", 0))
+    got = st.get("blast_rx", 0)
+    accounted = got + host_dropped + guest_drops
+    check(got > 0, "no flood frame arrived")
+    check(accounted >= sent, "flood: sent %d, guest got %d, host dropped %d, "
+          "guest dropped %d: %d unaccounted" % (sent, got, host_dropped,
+                                               guest_drops, sent - accounted))
+    check(st.get("rx_ring_errors", 1) == 0, "ring errors")
+    return got, host_dropped, guest_drops
+
+
+def check_nic(nic, mode, extra=()):
+    text, st, tap0, tap1, sent, txm = run_nic(nic, extra)
+    check(re.search(r"eth0: .* %s" % re.escape(mode), text),
+          "interrupt mode %s not used:\n%s" % (mode, text[-2000:]))
+    got, hdrop, gdrop = check_flood_accounting(st, tap0, tap1, sent)
+    # TX: every requested frame left the guest and reached the tap.
+    check(txm and int(txm.group(1)) == 2000, "tx bench incomplete")
+    check(st.get("tx_packets", 0) >= 2000, "guest tx_packets %s" % st.get("tx_packets"))
+    check(st.get("tx_reclaimed", 0) == st.get("tx_packets", -1),
+          "reclaimed %s != tx_packets %s" % (st.get("tx_reclaimed"), st.get("tx_packets")))
+    check(tap1["rx"] - tap0["rx"] >= 2000, "host saw %d guest frames"
+          % (tap1["rx"] - tap0["rx"]))
+    check(st.get("irqs", 0) > 0 and st.get("polls", 0) > 0, "no irq/poll counted")
+    print("  %s/%s: flood sent %d, guest got %d (%d us), host dropped %d, guest "
+          "dropped %d; budget-exhausted polls %d; tx %s frames in %s us"
+          % (nic, mode, sent, got, st.get("blast_us", 0), hdrop, gdrop,
+             st.get("rx_budget_exhausted", 0), txm.group(1).decode(),
+             txm.group(2).decode()), flush=True)
+
+
+def test_virtio_net_msix():
+    check_nic("virtio", "MSI-X")
+
+
+def test_virtio_net_intx():
+    check_nic("virtio", "INTx", extra=["-global", "virtio-net-pci.vectors=0"])
+
+
+def test_e1000():
+    check_nic("e1000", "INTx")
+
+
+if __name__ == "__main__":
+    if os.geteuid() != 0:
+        print("test_nic: needs root for network namespaces")
+    main(globals())
