@@ -309,6 +309,7 @@ static void e1000_rx_one(struct e1000_adapter *a, u16 i)
 	if (!(status & E1000_RXD_STAT_EOP) || (errors & E1000_RXD_ERR_FRAME) ||
 	    len > E1000_RX_BUFSZ) {
 		dev->stats.rx_errors++;
+		a->nic.stats.rx_ring_errors++;
 		dev_drop(dev, NULL, NETDEV_DROP_RX_ERR);
 		e1000_arm_rx(a, i, pkb);
 		return;

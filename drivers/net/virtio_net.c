@@ -326,6 +326,26 @@ static int virtnet_setup_vqs(struct virtnet_info *vi)
 	return 0;
 }
 
+/* ---- Statistics ---- */
+
+static u64 virtnet_vq_faults(const struct virtqueue *vq)
+{
+	return vq ? vq->bad_id + vq->bad_idx + vq->bad_len : 0;
+}
+
+/* Device protocol violations seen by either ring. */
+static void virtnet_update_stats(struct nic *nic)
+{
+	struct virtnet_info *vi = container_of(nic, struct virtnet_info, nic);
+
+	nic->stats.rx_ring_errors = virtnet_vq_faults(vi->rvq) +
+				    virtnet_vq_faults(vi->svq);
+}
+
+static const struct nic_ops virtnet_nic_ops = {
+	.update_stats = virtnet_update_stats,
+};
+
 /* ---- net_device_ops ---- */
 
 static int virtnet_open(struct net_device *dev)
@@ -431,6 +451,7 @@ static int virtnet_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	vi->nic.dev = dev;
 	vi->nic.pci = pci;
 	vi->nic.driver = "virtio_net";
+	vi->nic.ops = &virtnet_nic_ops;
 	pci->driver_data = vi;
 	vp_add_status(&vi->vp, VIRTIO_CONFIG_S_DRIVER_OK);
 	err = register_netdev(dev);
