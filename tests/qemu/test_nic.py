@@ -16,6 +16,7 @@ import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -229,6 +230,149 @@ def check_nic(nic, mode, extra=()):
           % (nic, mode, sent, got, st.get("blast_us", 0), hdrop, gdrop,
              st.get("rx_budget_exhausted", 0), txm.group(1).decode(),
              txm.group(2).decode()), flush=True)
+
+
+class Monitor:
+    """QEMU's human monitor on a unix socket, for `info pci`, `set_link`."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="nicmon")
+        self.path = os.path.join(self.dir, "mon.sock")
+        self.args = ["-monitor", "unix:%s,server=on,wait=off" % self.path]
+        self.s = None
+
+    def connect(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.s = socket.socket(socket.AF_UNIX)
+                self.s.connect(self.path)
+                break
+            except OSError:
+                self.s.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        self.read_prompt()
+
+    def read_prompt(self, timeout=30):
+        self.s.settimeout(timeout)
+        out = b""
+        while not out.endswith(b"(qemu) "):
+            chunk = self.s.recv(65536)
+            if not chunk:
+                break
+            out += chunk
+        return out.decode("utf-8", "replace")
+
+    def cmd(self, line):
+        self.s.sendall(line.encode() + b"\n")
+        return self.read_prompt()
+
+    def close(self):
+        if self.s:
+            self.s.close()
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+        os.rmdir(self.dir)
+
+
+def qemu_bars(info_pci):
+    """{(bus, slot, fn): {bar: (start, end, is_io)}} from `info pci`."""
+    devs, cur = {}, None
+    for line in info_pci.splitlines():
+        m = re.search(r"Bus\s+(\d+), device\s+(\d+), function (\d+):", line)
+        if m:
+            cur = devs.setdefault(tuple(int(x) for x in m.groups()), {})
+            continue
+        m = re.search(r"BAR(\d+): (I/O|\d+ bit (?:prefetchable )?memory) at "
+                      r"0x([0-9a-f]+) \[0x([0-9a-f]+)\]", line)
+        if m and cur is not None:
+            cur[int(m.group(1))] = (int(m.group(3), 16), int(m.group(4), 16),
+                                    m.group(2) == "I/O")
+    return devs
+
+
+def test_pci_listing_matches_qemu():
+    """test=pci prints /proc/bus/pci/devices; every BAR of every function
+    must match QEMU's own `info pci`, with Linux's flag bits, and each NIC
+    must be bound to its driver."""
+    mon = Monitor()
+    extra = mon.args + ["-netdev", "user,id=n0,restrict=on",
+                        "-device", "virtio-net-pci,netdev=n0",
+                        "-netdev", "user,id=n1,restrict=on",
+                        "-device", "e1000,netdev=n1"]
+    try:
+        with Qemu(mem="128M", cmdline="test=pci nic_timeout=1", extra=extra) as q:
+            mon.connect()
+            q.expect(r"selftest pci: running", timeout=60)
+            info = mon.cmd("info pci")
+            status = q.wait_exit(60)
+            q.reader.join(timeout=5)
+            text = q.text()
+    finally:
+        mon.close()
+    check(status == EXIT_PASS, "selftest pci failed:\n" + text[-3000:])
+    want = qemu_bars(info)
+    lines = re.findall(r"^pcidev: (.*)$", text, re.M)
+    check(len(lines) == len(want), "%d functions listed, QEMU has %d"
+          % (len(lines), len(want)))
+    drivers = {}
+    for line in lines:
+        f = line.split("\t")
+        check(len(f) == 18, "fields: %r" % line)
+        bus, devfn = int(f[0][:2], 16), int(f[0][2:], 16)
+        key = (bus, devfn >> 3, devfn & 7)
+        check(key in want, "function %s unknown to QEMU" % f[0])
+        starts = [int(x, 16) for x in f[3:10]]
+        sizes = [int(x, 16) for x in f[10:17]]
+        for bar in range(6):
+            if bar in want[key]:
+                start, end, is_io = want[key][bar]
+                got = starts[bar] & ~(0x3 if is_io else 0xf)
+                check(got == start and sizes[bar] == end - start + 1,
+                      "%s BAR%d: ours %#x+%#x, QEMU %#x-%#x"
+                      % (f[0], bar, got, sizes[bar], start, end))
+                check((starts[bar] & 1) == is_io, "%s BAR%d I/O flag" % (f[0], bar))
+            else:
+                check(sizes[bar] == 0, "%s BAR%d: QEMU has none" % (f[0], bar))
+        drivers[f[1]] = f[17]
+    check(drivers.get("1af41000") == "virtio-net", "virtio driver %r" % drivers)
+    check(drivers.get("8086100e") == "e1000", "e1000 driver %r" % drivers)
+    # virtio's modern BAR is 64-bit prefetchable memory: flag bits 0xc.
+    virtio = [l.split("\t") for l in lines if "\t1af41000\t" in l][0]
+    check(int(virtio[7], 16) & 0xf == 0xc, "virtio BAR4 flags " + virtio[7])
+
+
+def check_link_changes(nic, extra=()):
+    """QEMU's set_link toggles the link; the driver must see it through
+    its interrupt (virtio config change / e1000 LSC) and report it."""
+    mon = Monitor()
+    try:
+        with Qemu(mem="128M", nic=nic, net="user",
+                  extra=mon.args + list(extra)) as q:
+            mon.connect()
+            q.expect(r"eth0: link up", timeout=60)
+            mon.cmd("set_link n0 off")
+            q.expect(r"eth0: link down", timeout=20)
+            mon.cmd("set_link n0 on")
+            q.expect(r"eth0: link up", timeout=20)
+    finally:
+        mon.close()
+
+
+def test_link_status_virtio_msix():
+    check_link_changes("virtio")
+
+
+def test_link_status_virtio_intx():
+    check_link_changes("virtio", ["-global", "virtio-net-pci.vectors=0"])
+
+
+def test_link_status_e1000():
+    check_link_changes("e1000")
 
 
 def test_virtio_net_msix():
