@@ -71,6 +71,9 @@ int icmp_err_to_errno(u8 type, u8 code, bool *fatal);
  * icmp_msgs_burst). Exposed so tests can set and refill it. */
 extern u32 icmp_msgs_per_sec;
 extern u32 icmp_msgs_burst;
+/* Per destination: one error per icmp_ratelimit_ms, burst of 6 (Linux
+ * icmp_ratelimit). Locally generated errors to ourselves are exempt. */
+extern u32 icmp_ratelimit_ms;
 void icmp_ratelimit_reset(void);
 
 int icmp_init(void);

@@ -44,7 +44,8 @@ enum ip_ext_mib {
 	IPEXT_INBADVERSION,       /* version != 4 (also InHdrErrors) */
 	IPEXT_INBADIHL,           /* IHL < 5 or beyond the packet */
 	IPEXT_INBADOPTIONS,       /* option list malformed */
-	IPEXT_INMARTIANSRC,       /* source broadcast/multicast/zero */
+	IPEXT_INMARTIANSRC,       /* source broadcast/multicast/loopback */
+	IPEXT_INMARTIANDST,       /* 127/8 arriving on a real interface */
 	IPEXT_INL2BCASTUNICAST,   /* link broadcast carrying IP unicast */
 	IPEXT_REASMOVERLAPS,      /* queue dropped for an overlap (RFC 5722) */
 	IPEXT_REASMDUPLICATES,    /* exact duplicate fragment ignored */

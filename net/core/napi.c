@@ -21,6 +21,13 @@ struct softnet_data softnet_stats;
 #define NETDEV_MAX_BACKLOG 1000
 
 static LIST_HEAD(poll_list);
+
+/* Move every entry of from to the tail of to, leaving from empty. */
+static void napi_list_move_all(struct list_head *from, struct list_head *to)
+{
+	while (!list_empty(from))
+		list_move_tail(from->next, to);
+}
 static DEFINE_SPINLOCK(poll_lock);
 
 static struct napi_struct backlog_napi;
@@ -107,13 +114,7 @@ void net_rx_action(void)
 	/* Take the whole list with IRQs off; IRQs may add to poll_list while
 	 * we run, and those napis wait for the next round. */
 	spin_lock_irqsave(&poll_lock, flags);
-	if (!list_empty(&poll_list)) {
-		list.next = poll_list.next;
-		list.prev = poll_list.prev;
-		list.next->prev = &list;
-		list.prev->next = &list;
-		INIT_LIST_HEAD(&poll_list);
-	}
+	napi_list_move_all(&poll_list, &list);
 	spin_unlock_irqrestore(&poll_lock, flags);
 
 	while (!list_empty(&list)) {
@@ -128,20 +129,12 @@ void net_rx_action(void)
 		budget -= napi_poll(n, &repoll);
 	}
 
-	/* Unpolled and unfinished napis go back in front of newcomers. */
+	/* New order, as Linux: napis this run never reached, then those
+	 * scheduled meanwhile, then those that used their whole weight. */
 	spin_lock_irqsave(&poll_lock, flags);
-	while (!list_empty(&repoll)) {
-		struct list_head *e = repoll.prev;
-
-		list_del(e);
-		list_add(e, &list);
-	}
-	while (!list_empty(&list)) {
-		struct list_head *e = list.prev;
-
-		list_del(e);
-		list_add(e, &poll_list);
-	}
+	napi_list_move_all(&poll_list, &list);
+	napi_list_move_all(&repoll, &list);
+	napi_list_move_all(&list, &poll_list);
 	bool more = !list_empty(&poll_list);
 	spin_unlock_irqrestore(&poll_lock, flags);
 	if (more)

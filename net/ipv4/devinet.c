@@ -60,10 +60,20 @@ unlink_ifa:
 	return err;
 }
 
+/* The connected route goes with the last address of its subnet. */
 static void inet_ifa_free(struct net_device *dev, struct in_ifaddr *ifa)
 {
-	fib_del(ifa->ifa_local & ifa->ifa_mask, ifa->ifa_prefixlen, 0, dev);
+	be32 net = ifa->ifa_local & ifa->ifa_mask;
+	struct in_ifaddr *o;
+	bool shared = false;
+
 	list_del(&ifa->ifa_list);
+	list_for_each_entry(o, &dev->ip_ptr->ifa_list, ifa_list)
+		if (o->ifa_prefixlen == ifa->ifa_prefixlen &&
+		    (o->ifa_local & o->ifa_mask) == net)
+			shared = true;
+	if (!shared)
+		fib_del(net, ifa->ifa_prefixlen, 0, dev);
 	kfree(ifa);
 }
 

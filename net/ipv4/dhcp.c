@@ -342,12 +342,14 @@ static void dhcp_input(const struct dhcp_msg *m, size_t len)
 {
 	struct dhcp_lease l;
 
-	if (len < DHCP_FIXED_LEN || m->op != BOOTREPLY || m->xid != dc.xid ||
-	    m->hlen != ETH_ALEN ||
-	    memcmp(m->chaddr, dc.dev->dev_addr, ETH_ALEN) != 0 ||
+	if (len < DHCP_FIXED_LEN || m->op != BOOTREPLY ||
 	    m->magic != htonl(DHCP_MAGIC))
 		return;
 	if (dhcp_parse_options(m->options, len - DHCP_FIXED_LEN, &l))
+		return;
+	/* RFC 2131 4.4.1: only replies to our transaction, for our MAC. */
+	if (m->xid != dc.xid || m->hlen != ETH_ALEN ||
+	    memcmp(m->chaddr, dc.dev->dev_addr, ETH_ALEN) != 0)
 		return;
 	switch (dc.state) {
 	case DHCP_SELECTING:

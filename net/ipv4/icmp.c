@@ -7,8 +7,9 @@
  *        errors    -> icmp_unreach -> inet_protos[inner]->err_handler
  *   udp_rcv / ip_local_deliver / reassembly / ARP -> icmp_send (here)
  *
- * Outgoing errors obey RFC 1122 3.2.2's "MUST NOT send" list and a token
- * bucket (Linux icmp_msgs_per_sec / icmp_msgs_burst); echo replies are
+ * Outgoing errors obey RFC 1122 3.2.2's "MUST NOT send" list, a global
+ * token bucket (Linux icmp_msgs_per_sec / icmp_msgs_burst) and a
+ * per-destination one (Linux icmp_ratelimit, burst 6); echo replies are
  * not rate limited, as in Linux's default icmp_ratemask.
  */
 #include <net/icmp.h>
@@ -108,8 +109,47 @@ int icmp_err_to_errno(u8 type, u8 code, bool *fatal)
 	}
 }
 
+/* Per-destination limit, as Linux's inet_peer_xrlim_allow: each
+ * destination earns one message per icmp_ratelimit_ms, saving up to
+ * ICMP_XRLIM_BURST of them. A destination whose hash collides takes the
+ * slot over with a fresh burst (Linux keeps an exact per-peer tree); the
+ * global bucket still bounds the total. Loopback is exempt. */
+#define ICMP_XRLIM_SLOTS 256
+#define ICMP_XRLIM_BURST 6
+u32 icmp_ratelimit_ms = 1000;
+
+static struct icmp_xrlim {
+	be32 daddr;
+	bool used;
+	u64 stamp;
+	u64 tokens;
+} icmp_xrlim[ICMP_XRLIM_SLOTS];
+static u32 icmp_xrlim_rnd;
+
+static bool icmp_peer_allow(be32 daddr)
+{
+	u32 h = ((daddr ^ icmp_xrlim_rnd) * 0x9e3779b1u) >> 24;
+	struct icmp_xrlim *x = &icmp_xrlim[h % ICMP_XRLIM_SLOTS];
+	u64 now = ktime_get_ms(), cap = ICMP_XRLIM_BURST * (u64)icmp_ratelimit_ms;
+
+	if (!x->used || x->daddr != daddr) {
+		x->used = true;
+		x->daddr = daddr;
+		x->stamp = now;
+		x->tokens = cap;
+	}
+	x->tokens = MIN(cap, x->tokens + (now - x->stamp));
+	x->stamp = now;
+	if (x->tokens < icmp_ratelimit_ms)
+		return false;
+	x->tokens -= icmp_ratelimit_ms;
+	return true;
+}
+
 void icmp_ratelimit_reset(void)
 {
+	memset(icmp_xrlim, 0, sizeof(icmp_xrlim));
+	icmp_xrlim_rnd = get_random_u32();
 	icmp_credit = icmp_msgs_burst;
 	icmp_credit_stamp = ktime_get_ms();
 	icmp_credit_ready = true;
@@ -204,9 +244,17 @@ void icmp_send(struct pkbuf *in, u8 type, u8 code, be32 info)
 		ICMPEXT_INC_STATS(OUTSUPPRESSED);
 		return;
 	}
-	if ((ICMP_RATEMASK & (1u << type)) && !icmp_global_allow()) {
-		ICMP_INC_STATS(RATELIMITGLOBAL);
-		return;
+	if (ICMP_RATEMASK & (1u << type)) {
+		if (!icmp_global_allow()) {
+			ICMP_INC_STATS(RATELIMITGLOBAL);
+			return;
+		}
+		if (!(in->dev && (in->dev->flags & IFF_LOOPBACK)) &&
+		    !inet_addr_is_local(iph->saddr) &&
+		    !icmp_peer_allow(iph->saddr)) {
+			ICMP_INC_STATS(RATELIMITHOST);
+			return;
+		}
 	}
 	/* RFC 1812 4.3.2.3 (and Linux): quote as much as fits in 576. */
 	qlen = MIN(pkb_network_len(in), 576u - sizeof(*iph) - sizeof(*ih));

@@ -2,6 +2,7 @@
  *
  *   netif_receive -> ip_rcv (ETH_P_IP handler) -> ip_rcv_finish
  *     -> ip_defrag (fragments) -> ip_local_deliver
+ *     -> raw_local_deliver (copies for raw sockets, ping)
  *     -> inet_protos[protocol]->handler (icmp_rcv, udp_rcv, ...)
  *
  * This is a host: datagrams not addressed to us are dropped and counted,
@@ -10,6 +11,7 @@
 #include <net/ip.h>
 #include <net/icmp.h>
 #include <net/protocol.h>
+#include <net/raw.h>
 #include <net/checksum.h>
 #include <net/snmp.h>
 
@@ -101,10 +103,18 @@ static int ip_check_addr(struct pkbuf *pkb, struct net_device *dev)
 
 	/* A source that cannot be a single host is a martian (RFC 1122
 	 * 3.2.1.3: discard "if the source address is not a valid host
-	 * address"). 0.0.0.0 is allowed: DHCP clients use it. */
+	 * address"), and so is one of our own addresses arriving from a
+	 * wire (Linux accept_local=0). 0.0.0.0 is allowed: DHCP clients
+	 * use it. */
 	if (ipv4_is_multicast(iph->saddr) || ipv4_is_lbcast(iph->saddr) ||
-	    (ipv4_is_loopback(iph->saddr) && !(dev->flags & IFF_LOOPBACK))) {
+	    (!(dev->flags & IFF_LOOPBACK) &&
+	     (ipv4_is_loopback(iph->saddr) || inet_addr_is_local(iph->saddr)))) {
 		IPEXT_INC_STATS(INMARTIANSRC);
+		return -EINVAL;
+	}
+	/* RFC 1122 3.2.1.3: 127/8 must not appear outside a host. */
+	if (ipv4_is_loopback(iph->daddr) && !(dev->flags & IFF_LOOPBACK)) {
+		IPEXT_INC_STATS(INMARTIANDST);
 		return -EINVAL;
 	}
 	type = inet_addr_type_dev(iph->daddr, dev);
@@ -133,6 +143,7 @@ int ip_local_deliver(struct pkbuf *pkb)
 {
 	const struct iphdr *iph = ip_hdr(pkb);
 	const struct net_protocol *prot;
+	bool raw;
 
 	if (ip_is_fragment(iph)) {
 		pkb = ip_defrag(pkb);
@@ -142,8 +153,14 @@ int ip_local_deliver(struct pkbuf *pkb)
 	}
 	pkb_pull(pkb, ip_hdr_ihl(iph) * 4);
 	pkb_reset_transport_header(pkb);
+	raw = raw_local_deliver(pkb, iph->protocol);
 	prot = inet_get_protocol(iph->protocol);
 	if (!prot) {
+		if (raw) {             /* a raw socket took it: delivered */
+			IP_INC_STATS(INDELIVERS);
+			pkb_free(pkb);
+			return 0;
+		}
 		/* RFC 1122 3.2.2.1: protocol unreachable. */
 		IP_INC_STATS(INUNKNOWNPROTOS);
 		icmp_send(pkb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);

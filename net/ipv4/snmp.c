@@ -22,7 +22,8 @@ const char *const ip_mib_names[IPSTATS_MIB_MAX] = {
 const char *const ip_ext_mib_names[IPEXT_MAX] = {
 	"InTruncatedPkts", "InCsumErrors", "InBcastPkts", "InMcastPkts",
 	"InOctets", "OutOctets", "InBadVersion", "InBadIHL", "InBadOptions",
-	"InMartianSrc", "InL2BcastUnicast", "ReasmOverlaps",
+	"InMartianSrc", "InMartianDst",
+	"InL2BcastUnicast", "ReasmOverlaps",
 	"ReasmDuplicates", "ReasmOversize", "ReasmMemFull", "ReasmBadFrag",
 	"OutArpFailed",
 };

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Write the seed corpus for tests/fuzz/fuzz_eth.c (see its input format).
+
+Run from the repository root: python3 tests/fuzz/make_corpus.py
+The files are committed; rerun only to change the seeds.
+"""
+import os
+import struct
+
+OUT = os.path.join(os.path.dirname(__file__), "corpus")
+US_MAC = bytes.fromhex("525400123456")
+US1_MAC = bytes.fromhex("525400123457")
+PEER_MAC = bytes.fromhex("525400aabbcc")
+BCAST = b"\xff" * 6
+US = bytes([10, 0, 2, 15])
+PEER = bytes([10, 0, 2, 100])
+GW = bytes([10, 0, 2, 2])
+
+
+def csum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return (~s) & 0xFFFF
+
+
+def eth(dst, src, typ, payload):
+    return dst + src + struct.pack("!H", typ) + payload
+
+
+def ip(src, dst, proto, payload, ident=1, frag=0, ttl=64):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
+                    frag, ttl, proto, 0, src, dst)
+    h = h[:10] + struct.pack("!H", csum(h)) + h[12:]
+    return h + payload
+
+
+def udp(src, dst, sport, dport, data):
+    hdr = struct.pack("!HHHH", sport, dport, 8 + len(data), 0)
+    pseudo = src + dst + struct.pack("!BBH", 0, 17, 8 + len(data))
+    c = csum(pseudo + hdr + data) or 0xFFFF
+    return struct.pack("!HHHH", sport, dport, 8 + len(data), c) + data
+
+
+def icmp(typ, code, rest, data):
+    h = struct.pack("!BBH4s", typ, code, 0, rest) + data
+    return h[:2] + struct.pack("!H", csum(h)) + h[4:]
+
+
+def arp(op, sha, sip, tha, tip):
+    return struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, op, sha, sip, tha,
+                       tip)
+
+
+def rec(op, data):
+    return bytes([op]) + struct.pack("!H", len(data)) + data
+
+
+def advance(ms):
+    return rec(2, struct.pack("<H", ms // 10))
+
+
+def dhcp(msgtype, yiaddr, xid=0x12345678):
+    m = struct.pack("!BBBBIHH4s4s4s4s16s64s128sI", 2, 1, 6, 0, xid, 0, 0x8000,
+                    b"\0" * 4, yiaddr, GW, b"\0" * 4, US1_MAC.ljust(16, b"\0"),
+                    b"", b"", 0x63825363)
+    opts = bytes([53, 1, msgtype, 54, 4]) + GW + bytes([1, 4, 255, 255, 255, 0,
+                                                        3, 4]) + GW
+    opts += bytes([6, 4, 10, 0, 2, 3, 51, 4]) + struct.pack("!I", 3600)
+    opts += bytes([255])
+    return m + opts
+
+
+def write(name, data):
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(data)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    write("arp_request", rec(0, eth(BCAST, PEER_MAC, 0x0806,
+                                    arp(1, PEER_MAC, PEER, b"\0" * 6, US))))
+    write("arp_resolve", rec(3, bytes([100, 7, 1]) + b"hello") +
+          rec(0, eth(US_MAC, PEER_MAC, 0x0806, arp(2, PEER_MAC, PEER, US_MAC, US))) +
+          advance(40000) + rec(3, bytes([100, 7, 0]) + b"again") +
+          advance(5000))
+    write("arp_fail", rec(3, bytes([77, 9, 0]) + b"x") + advance(1000) +
+          advance(1000) + advance(1000) + advance(4000))
+    write("icmp_echo", rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                                  ip(PEER, US, 1, icmp(8, 0, b"\0\1\0\1", b"ping" * 8)))))
+    write("udp_echo_port", rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                                      ip(PEER, US, 17, udp(PEER, US, 1234, 7, b"data")))))
+    write("udp_closed_port", rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                                        ip(PEER, US, 17, udp(PEER, US, 1234, 4444, b"knock")))))
+    big = udp(PEER, US, 1234, 7, bytes(range(256)) * 12)
+    frags = b""
+    for off in range(0, len(big), 1480):
+        part = big[off:off + 1480]
+        mf = 0x2000 if off + 1480 < len(big) else 0
+        frags += rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                            ip(PEER, US, 17, part, ident=99, frag=mf | off // 8)))
+    write("fragments", frags)
+    write("fragment_timeout", frags[:1500] + advance(31000))
+    write("fragment_overlap", frags + rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                                                 ip(PEER, US, 17, big[8:100], ident=98, frag=0x2001))))
+    inner = ip(US, PEER, 17, udp(US, PEER, 7, 4444, b"x"))
+    write("icmp_port_unreach", rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                                          ip(PEER, US, 1, icmp(3, 3, b"\0" * 4, inner)))))
+    offer = dhcp(2, bytes([10, 0, 2, 16]))
+    write("dhcp_offer_ack", rec(1, eth(BCAST, PEER_MAC, 0x0800,
+                                       ip(GW, b"\xff" * 4, 17, udp(GW, b"\xff" * 4, 67, 68, offer)))) +
+          rec(1, eth(BCAST, PEER_MAC, 0x0800,
+                     ip(GW, b"\xff" * 4, 17, udp(GW, b"\xff" * 4, 67, 68, dhcp(5, bytes([10, 0, 2, 16])))))) +
+          advance(60000))
+    write("dhcp_retransmit", advance(5000) + advance(10000) + advance(20000))
+    write("loopback_ping", rec(3, bytes([15, 1, 1]) + b"self"))
+
+
+if __name__ == "__main__":
+    main()
