@@ -260,32 +260,54 @@ static void e1000_clean_tx(struct e1000_adapter *a)
 	}
 }
 
-static int e1000_xmit(struct pkbuf *pkb, struct net_device *dev)
-{
-	struct e1000_adapter *a = netdev_priv(dev);
-	struct e1000_tx_desc *d;
-	u16 next;
+/* Zeros that pad a short frame to the Ethernet minimum. TCTL.PSP asks the
+ * NIC to pad, but QEMU's model ignores it, so the driver pads: a second
+ * descriptor pointing here (the stack leaves no tailroom to pad in place). */
+static const u8 e1000_tx_pad[ETH_ZLEN];
 
-	spin_lock_bh(&a->tx_lock);
-	e1000_clean_tx(a);
-	next = (a->tx_tail + 1) % E1000_TX_RING;
-	if (next == a->tx_clean) {
-		a->nic.stats.tx_ring_full++;
-		spin_unlock_bh(&a->tx_lock);
-		return NETDEV_TX_BUSY;  /* the core counts the drop */
-	}
-	d = &a->tx_ring[a->tx_tail];
-	d->addr = virt_to_phys(pkb->data);
-	d->length = (u16)pkb->len;
+static u16 e1000_tx_free(const struct e1000_adapter *a)
+{
+	return (u16)((a->tx_clean + E1000_TX_RING - a->tx_tail - 1) % E1000_TX_RING);
+}
+
+/* Fill the descriptor at tx_tail; the pkbuf rides on the frame's last. */
+static void e1000_tx_desc(struct e1000_adapter *a, u64 pa, u16 len, bool eop,
+			  struct pkbuf *pkb)
+{
+	struct e1000_tx_desc *d = &a->tx_ring[a->tx_tail];
+
+	d->addr = pa;
+	d->length = len;
 	d->cso = 0;
 	d->css = 0;
 	d->special = 0;
 	d->status = 0;
-	d->cmd = E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS;
+	/* RS on every descriptor, so each gets DD and reclaim never stalls
+	 * on one the NIC had no reason to write back. */
+	d->cmd = E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS | (eop ? E1000_TXD_CMD_EOP : 0);
 	a->tx_pkb[a->tx_tail] = pkb;
-	a->tx_tail = next;
-	dma_wmb();              /* descriptor before the tail that hands it over */
-	ew32(a, E1000_TDT, next);
+	a->tx_tail = (a->tx_tail + 1) % E1000_TX_RING;
+}
+
+static int e1000_xmit(struct pkbuf *pkb, struct net_device *dev)
+{
+	struct e1000_adapter *a = netdev_priv(dev);
+	bool pad = pkb->len < ETH_ZLEN;
+
+	spin_lock_bh(&a->tx_lock);
+	e1000_clean_tx(a);
+	if (e1000_tx_free(a) < (pad ? 2 : 1)) {
+		a->nic.stats.tx_ring_full++;
+		spin_unlock_bh(&a->tx_lock);
+		return NETDEV_TX_BUSY;  /* the core counts the drop */
+	}
+	e1000_tx_desc(a, virt_to_phys(pkb->data), (u16)pkb->len, !pad,
+		      pad ? NULL : pkb);
+	if (pad)
+		e1000_tx_desc(a, virt_to_phys(e1000_tx_pad),
+			      (u16)(ETH_ZLEN - pkb->len), true, pkb);
+	dma_wmb();              /* descriptors before the tail that hands them over */
+	ew32(a, E1000_TDT, a->tx_tail);
 	spin_unlock_bh(&a->tx_lock);
 	return NETDEV_TX_OK;
 }

@@ -44,6 +44,9 @@ struct virtnet_info {
 /* Every frame we send carries the same header: no offloads. The device
  * only reads it, so one copy in the kernel image serves every chain. */
 static const struct virtio_net_hdr virtnet_tx_hdr;
+/* Zeros that pad a short frame to the Ethernet minimum (the stack does
+ * not pad; e1000 does it in hardware, here a third descriptor does). */
+static const u8 virtnet_tx_pad[ETH_ZLEN];
 
 /* ---- Receive ---- */
 
@@ -149,15 +152,17 @@ static void virtnet_tx_reclaim(struct virtnet_info *vi)
 static int virtnet_start_xmit(struct pkbuf *pkb, struct net_device *dev)
 {
 	struct virtnet_info *vi = netdev_priv(dev);
-	struct vq_buf bufs[2] = {
+	struct vq_buf bufs[3] = {
 		{ .addr = virt_to_phys(&virtnet_tx_hdr), .len = VIRTNET_HDR_LEN },
 		{ .addr = virt_to_phys(pkb->data), .len = pkb->len },
+		{ .addr = virt_to_phys(virtnet_tx_pad), .len = ETH_ZLEN - pkb->len },
 	};
+	unsigned nbufs = pkb->len < ETH_ZLEN ? 3 : 2;
 	int err;
 
 	spin_lock_bh(&vi->tx_lock);
 	virtnet_free_old_xmit(vi);
-	err = virtqueue_add(vi->svq, bufs, 2, 0, pkb);
+	err = virtqueue_add(vi->svq, bufs, nbufs, 0, pkb);
 	if (err) {
 		vi->nic.stats.tx_ring_full++;
 		spin_unlock_bh(&vi->tx_lock);

@@ -6,6 +6,8 @@
  * carries a 4-byte opcode and a 32-bit argument:
  *   PING n  -> we answer PONG n to the sender (the TX path, and proof we
  *              still answer after a flood)
+ *   SHRT n  -> we answer SHRR n in a 22-byte frame: the driver (virtio) or
+ *              the NIC (e1000) must pad it to the 60-byte minimum
  *   BLST n  -> flood frame: counted, timed from the first to the last
  *   TXBN n  -> we transmit n frames (TXBF) back as fast as the ring
  *              allows and print the rate
@@ -44,15 +46,15 @@ static char stat_buf[4096];
 
 /* Build and send one test frame to dst. */
 static int nictest_send(struct net_device *dev, const u8 *dst, const char *op,
-			u32 arg)
+			u32 arg, unsigned payload)
 {
-	struct pkbuf *pkb = pkb_alloc_tx(NICTEST_PAYLOAD);
+	struct pkbuf *pkb = pkb_alloc_tx(payload);
 	u8 *p;
 
 	if (!pkb)
 		return -ENOMEM;
-	p = pkb_put(pkb, NICTEST_PAYLOAD);
-	memset(p, 0, NICTEST_PAYLOAD);
+	p = pkb_put(pkb, payload);
+	memset(p, 0, payload);
 	memcpy(p, op, 4);
 	*(be32 *)(p + 4) = htonl(arg);
 	if (eth_header(pkb, dev, ETH_P_NICTEST, dst, NULL))
@@ -82,7 +84,9 @@ static int nictest_rcv(struct pkbuf *pkb, struct net_device *dev,
 		nt.blast_last_ns = now;
 	} else if (!memcmp(m.op, "PING", 4)) {
 		nt.pings++;
-		nictest_send(dev, eth->h_source, "PONG", arg);
+		nictest_send(dev, eth->h_source, "PONG", arg, NICTEST_PAYLOAD);
+	} else if (!memcmp(m.op, "SHRT", 4)) {
+		nictest_send(dev, eth->h_source, "SHRR", arg, 8);
 	} else if (!memcmp(m.op, "TXBN", 4)) {
 		nt.tx_request = arg;
 	} else if (!memcmp(m.op, "STAT", 4)) {

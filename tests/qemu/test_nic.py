@@ -118,21 +118,32 @@ class Peer:
                 return time.monotonic() - t0
         return None
 
+    def short_reply(self, seq, timeout=10.0):
+        """Ask for a 22-byte frame; return what arrived (padded or not)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.send("SHRT", seq)
+            data = self.wait_for(b"SHRR", seq, min(1.0, deadline - time.monotonic()))
+            if data:
+                return data
+        return None
+
     def wait_for(self, op, arg, timeout):
+        """The first frame carrying op/arg within timeout, or None."""
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                return False
+                return None
             self.s.settimeout(left)
             try:
                 data, addr = self.s.recvfrom(2048)
             except socket.timeout:
-                return False
+                return None
             if addr[2] == PACKET_OUTGOING or len(data) < 22:
                 continue
             if data[14:18] == op and struct.unpack("!I", data[18:22])[0] == arg:
-                return True
+                return data
 
     def flood(self, n):
         """Send n BLST frames as fast as we can; returns frames accepted by
@@ -169,10 +180,15 @@ def run_nic(nic, extra=(), flood=FLOOD, tx=2000):
         with Qemu(mem="128M", cmdline="test=nic nic_timeout=240", nic=nic,
                   net="tap", tap=ns.tap, netns=ns.name, mac=GUEST_MAC,
                   extra=list(extra)) as q:
-            m = q.expect(r"nic: ready (\S+) (\S+) link (\w+)", timeout=60)
+            m = q.expect(r"nic: ready (\S+) (\S+) link (\w+)\r?\n", timeout=60)
             check(m.group(3) == b"up", "link %s at boot" % m.group(3))
             peer = Peer(ns.packet_socket())
             check(peer.ping(1) is not None, "no PONG 1 before the flood")
+            short = peer.short_reply(7)
+            check(short is not None, "no answer to SHRT")
+            check(len(short) == 60 and short[22:] == bytes(38),
+                  "short frame not padded to 60 zero-filled bytes: %d bytes %r"
+                  % (len(short), short[22:]))
             tap0 = ns.tap_stats()
             sent = peer.flood(flood)
             rtt = peer.ping(2, timeout=60)
