@@ -185,13 +185,26 @@ def parse_stats(text):
     return st
 
 
-def run_nic(nic, extra=(), flood=FLOOD, tx=2000):
+def qemu_on_tap(ns, nic, extra, placement):
+    """A Qemu for the nic self-test on the namespace's tap. placement (a
+    device suffix such as ",bus=rp1") puts the NIC behind a bridge that
+    extra creates."""
+    cmdline = "test=nic nic_timeout=240"
+    if placement is None:
+        return Qemu(mem="128M", cmdline=cmdline, nic=nic, net="tap", tap=ns.tap,
+                    netns=ns.name, mac=GUEST_MAC, extra=list(extra))
+    model = {"virtio": "virtio-net-pci", "e1000": "e1000"}[nic]
+    extra = list(extra) + [
+        "-netdev", "tap,id=n0,ifname=%s,script=no,downscript=no" % ns.tap,
+        "-device", "%s,netdev=n0,mac=%s%s" % (model, GUEST_MAC, placement)]
+    return Qemu(mem="128M", cmdline=cmdline, netns=ns.name, extra=extra)
+
+
+def run_nic(nic, extra=(), flood=FLOOD, tx=2000, placement=None):
     """Boot with the nic self-test behind a tap, run the protocol, return
     (console text, stats dict, tap stats, frames sent, tx line match)."""
     with TapNetns() as ns:
-        with Qemu(mem="128M", cmdline="test=nic nic_timeout=240", nic=nic,
-                  net="tap", tap=ns.tap, netns=ns.name, mac=GUEST_MAC,
-                  extra=list(extra)) as q:
+        with qemu_on_tap(ns, nic, extra, placement) as q:
             m = q.expect(r"nic: ready (\S+) (\S+) link (\w+)\r?\n", timeout=60)
             check(m.group(3) == b"up", "link %s at boot" % m.group(3))
             peer = Peer(ns.packet_socket())
@@ -242,8 +255,8 @@ def check_flood_accounting(st, tap0, tap1, sent):
     return got, host_dropped, guest_drops
 
 
-def check_nic(nic, mode, extra=()):
-    text, st, tap0, tap1, sent, txm = run_nic(nic, extra)
+def check_nic(nic, mode, extra=(), placement=None):
+    text, st, tap0, tap1, sent, txm = run_nic(nic, extra, placement=placement)
     check(re.search(r"eth0: .* %s" % re.escape(mode), text),
           "interrupt mode %s not used:\n%s" % (mode, text[-2000:]))
     got, hdrop, gdrop = check_flood_accounting(st, tap0, tap1, sent)
@@ -327,15 +340,12 @@ def qemu_bars(info_pci):
     return devs
 
 
-def test_pci_listing_matches_qemu():
+def check_pci_listing(machine, virtio_id="1af41000"):
     """test=pci prints /proc/bus/pci/devices; every BAR of every function
     must match QEMU's own `info pci`, with Linux's flag bits, and each NIC
     must be bound to its driver."""
     mon = Monitor()
-    extra = mon.args + ["-netdev", "user,id=n0,restrict=on",
-                        "-device", "virtio-net-pci,netdev=n0",
-                        "-netdev", "user,id=n1,restrict=on",
-                        "-device", "e1000,netdev=n1"]
+    extra = mon.args + list(machine)
     try:
         with Qemu(mem="128M", cmdline="test=pci nic_timeout=1", extra=extra) as q:
             mon.connect()
@@ -371,11 +381,37 @@ def test_pci_listing_matches_qemu():
             else:
                 check(sizes[bar] == 0, "%s BAR%d: QEMU has none" % (f[0], bar))
         drivers[f[1]] = f[17]
-    check(drivers.get("1af41000") == "virtio-net", "virtio driver %r" % drivers)
+    check(drivers.get(virtio_id) == "virtio-net", "virtio driver %r" % drivers)
     check(drivers.get("8086100e") == "e1000", "e1000 driver %r" % drivers)
     # virtio's modern BAR is 64-bit prefetchable memory: flag bits 0xc.
-    virtio = [l.split("\t") for l in lines if "\t1af41000\t" in l][0]
+    virtio = [l.split("\t") for l in lines if "\t%s\t" % virtio_id in l][0]
     check(int(virtio[7], 16) & 0xf == 0xc, "virtio BAR4 flags " + virtio[7])
+    return text
+
+
+TWO_NICS = ["-netdev", "user,id=n0,restrict=on", "-netdev", "user,id=n1,restrict=on"]
+
+
+def test_pci_listing_matches_qemu():
+    check_pci_listing(TWO_NICS + ["-device", "virtio-net-pci,netdev=n0",
+                                  "-device", "e1000,netdev=n1"])
+
+
+def test_pci_listing_behind_pci_bridge():
+    """Both NICs on bus 1, behind a PCI-to-PCI bridge: the scan recurses."""
+    text = check_pci_listing(TWO_NICS + [
+        "-device", "pci-bridge,id=br1,chassis_nr=1",
+        "-device", "virtio-net-pci,netdev=n0,bus=br1,addr=2",
+        "-device", "e1000,netdev=n1,bus=br1,addr=1"])
+    check(re.search(r"pci 0000:01:02\.0: \[1af4:1000\]", text), "bus 1 not scanned")
+
+
+def test_pci_listing_q35_pcie():
+    """q35: PCIe root port, modern-only virtio-net (1af4:1041) behind it."""
+    check_pci_listing(["-machine", "q35"] + TWO_NICS + [
+        "-device", "pcie-root-port,id=rp1,chassis=1",
+        "-device", "virtio-net-pci,netdev=n0,bus=rp1",
+        "-device", "e1000,netdev=n1"], virtio_id="1af41041")
 
 
 def check_link_changes(nic, extra=()):
@@ -417,6 +453,19 @@ def test_virtio_net_intx():
 
 def test_e1000():
     check_nic("e1000", "INTx")
+
+
+def test_virtio_net_q35_behind_pcie_root_port():
+    check_nic("virtio", "MSI-X", ["-machine", "q35", "-device",
+                                  "pcie-root-port,id=rp1,chassis=1"],
+              placement=",bus=rp1")
+
+
+def test_e1000_behind_pci_bridge():
+    """INTx through a bridge: the firmware swizzles the pin; the line it
+    wrote must be the one that fires."""
+    check_nic("e1000", "INTx", ["-device", "pci-bridge,id=br1,chassis_nr=1"],
+              placement=",bus=br1,addr=1")
 
 
 if __name__ == "__main__":
