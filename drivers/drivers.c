@@ -6,6 +6,7 @@
 #include <kernel/drivers.h>
 #include <kernel/pci.h>
 #include <drivers/drivers.h>
+#include <drivers/nic.h>
 
 static const struct pci_driver *const pci_drivers[] = {
 	&virtio_net_driver,
@@ -19,6 +20,7 @@ void drivers_init(void)
 	if (drivers_started)
 		return;
 	drivers_started = true;
+	nic_fault_init();
 	pci_init();
 	for (size_t i = 0; i < ARRAY_SIZE(pci_drivers); i++)
 		pci_register_driver(pci_drivers[i]);

@@ -136,11 +136,7 @@ static void *e1000_alloc_ring(size_t bytes)
 
 static struct pkbuf *e1000_alloc_rx(void)
 {
-	struct pkbuf *pkb = pkb_alloc(NET_IP_ALIGN + E1000_RX_BUFSZ);
-
-	if (pkb)
-		pkb_reserve(pkb, NET_IP_ALIGN);
-	return pkb;
+	return nic_alloc_rx_buf(E1000_RX_BUFSZ);
 }
 
 static void e1000_arm_rx(struct e1000_adapter *a, u16 i, struct pkbuf *pkb)
@@ -336,7 +332,7 @@ static void e1000_rx_one(struct e1000_adapter *a, u16 i)
 		e1000_arm_rx(a, i, pkb);
 		return;
 	}
-	fresh = e1000_alloc_rx();
+	fresh = nic_refill_rx_buf(E1000_RX_BUFSZ);
 	if (!fresh) {
 		dev_drop(dev, NULL, NETDEV_DROP_RX_NOMEM);
 		e1000_arm_rx(a, i, pkb);

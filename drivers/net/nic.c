@@ -2,9 +2,39 @@
  * driver counters as text). See include/drivers/nic.h. */
 #include <kernel/kernel.h>
 #include <kernel/pci.h>
+#include <kernel/cmdline.h>
 #include <drivers/nic.h>
 
 static LIST_HEAD(nic_list);
+static unsigned long nic_fail_rx_every;  /* 0: no fault injection */
+static unsigned long nic_rx_allocs;
+
+void nic_fault_init(void)
+{
+	long n = cmdline_get_long("nic_fail_rx", 0);
+
+	nic_fail_rx_every = n > 0 ? (unsigned long)n : 0;
+	if (nic_fail_rx_every)
+		printk(KERN_WARNING "nic: failing every %lu-th RX buffer allocation\n",
+		       nic_fail_rx_every);
+}
+
+struct pkbuf *nic_alloc_rx_buf(unsigned len)
+{
+	struct pkbuf *pkb = pkb_alloc(NET_IP_ALIGN + len);
+
+	if (pkb)
+		pkb_reserve(pkb, NET_IP_ALIGN);
+	return pkb;
+}
+
+struct pkbuf *nic_refill_rx_buf(unsigned len)
+{
+	nic_rx_allocs++;
+	if (nic_fail_rx_every && nic_rx_allocs % nic_fail_rx_every == 0)
+		return NULL;
+	return nic_alloc_rx_buf(len);
+}
 
 void nic_register(struct nic *nic)
 {

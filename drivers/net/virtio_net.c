@@ -52,11 +52,12 @@ static const u8 virtnet_tx_pad[ETH_ZLEN];
 
 static struct pkbuf *virtnet_alloc_rx(void)
 {
-	struct pkbuf *pkb = pkb_alloc(NET_IP_ALIGN + VIRTNET_RX_LEN);
+	return nic_alloc_rx_buf(VIRTNET_RX_LEN);
+}
 
-	if (pkb)
-		pkb_reserve(pkb, NET_IP_ALIGN);
-	return pkb;
+static struct pkbuf *virtnet_refill_rx(void)
+{
+	return nic_refill_rx_buf(VIRTNET_RX_LEN);
 }
 
 static int virtnet_post_rx(struct virtnet_info *vi, struct pkbuf *pkb)
@@ -92,7 +93,7 @@ static void virtnet_receive_buf(struct virtnet_info *vi, struct pkbuf *pkb,
 				u32 len)
 {
 	struct net_device *dev = vi->dev;
-	struct pkbuf *fresh = virtnet_alloc_rx();
+	struct pkbuf *fresh = virtnet_refill_rx();
 
 	if (!fresh) {
 		dev_drop(dev, NULL, NETDEV_DROP_RX_NOMEM);

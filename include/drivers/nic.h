@@ -51,6 +51,13 @@ struct nic *nic_from_dev(struct net_device *dev);
  * says so. Safe from hard IRQ context. */
 void nic_set_link(struct nic *nic, bool up);
 void nic_update_stats(struct nic *nic);
+/* An RX buffer for a ring: pkb_alloc(NET_IP_ALIGN + len), reserved so the
+ * IP header lands aligned. nic_refill_rx_buf is the same for replacing a
+ * received buffer, except that with the kernel option nic_fail_rx=N every
+ * Nth call fails (fault injection for the drivers' drop-and-reuse path). */
+struct pkbuf *nic_alloc_rx_buf(unsigned len);
+struct pkbuf *nic_refill_rx_buf(unsigned len);
+void nic_fault_init(void);
 /* One block per NIC, like ethtool -i and -S. Returns the length needed. */
 size_t nic_proc_show(char *buf, size_t size);
 
