@@ -11,6 +11,12 @@
 
 extern int console_loglevel;
 
+/* Kernel-internal errno values, never seen by user space: a syscall
+ * interrupted by a signal returns -ERESTARTSYS, and signal delivery turns it
+ * into a restart (SA_RESTART or no handler) or -EINTR. */
+#define ERESTARTSYS    512
+#define ERESTARTNOHAND 514
+
 void panic(const char *fmt, ...) __noreturn __printf(1, 2);
 
 #define BUG() panic("BUG at %s:%d", __FILE__, __LINE__)

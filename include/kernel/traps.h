@@ -4,13 +4,7 @@
 
 #include <kernel/irq.h>
 
-#ifndef SIGSEGV
-#define SIGILL   4
-#define SIGTRAP  5
-#define SIGBUS   7
-#define SIGFPE   8
-#define SIGSEGV 11
-#endif
+#include <uapi/signal.h>
 
 /* Returns true if the fault was handled (demand paging, copy-on-write, a
  * user fault turned into a signal, or a fixed-up kernel user-copy). */

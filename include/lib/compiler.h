@@ -7,7 +7,7 @@
 #define __packed        __attribute__((packed))
 #define __aligned(x)    __attribute__((aligned(x)))
 #define __noreturn      __attribute__((noreturn))
-#define __unused        __attribute__((unused))
+#define __maybe_unused  __attribute__((unused))
 #define __printf(a, b)  __attribute__((format(printf, a, b)))
 #define __section(s)    __attribute__((section(s)))
 #define __used          __attribute__((used))

@@ -1,9 +1,17 @@
-/* Page faults. Until processes exist every fault is either a fixed-up
- * user copy or a kernel bug; the process code extends do_page_fault with
- * demand paging and copy-on-write for user addresses. */
+/* Page faults. A fault on a user address is resolved against the current
+ * process's VMAs (demand zero-fill, copy-on-write), whether the user
+ * program or the kernel (copying to or from user memory) touched it. What
+ * cannot be resolved becomes SIGSEGV for a user program, an exception-table
+ * fixup (-EFAULT) for a kernel user copy, or an oops for a kernel bug. */
 #include <kernel/kernel.h>
 #include <kernel/irq.h>
 #include <kernel/traps.h>
+#include <kernel/sched.h>
+#include <kernel/mm.h>
+#include <kernel/mm_types.h>
+
+#define PF_WRITE 0x2
+#define PF_INSTR 0x10
 
 extern const struct exception_entry __ex_table_start[], __ex_table_end[];
 
@@ -21,10 +29,18 @@ bool fixup_exception(struct pt_regs *regs)
 
 bool do_page_fault(struct pt_regs *regs, u64 addr)
 {
-	if (!user_mode(regs)) {
-		kernel_page_fault(regs);
+	bool write = regs->error_code & PF_WRITE;
+	bool exec = regs->error_code & PF_INSTR;
+
+	if (addr < USER_TOP && current && current->mm && !in_interrupt() &&
+	    handle_mm_fault(current->mm, addr, write, exec) == 0) {
+		current->minflt++;
 		return true;
 	}
-	user_fault(regs, SIGSEGV, "Page fault");
+	if (user_mode(regs)) {
+		user_fault(regs, SIGSEGV, "Page fault");
+		return true;
+	}
+	kernel_page_fault(regs);
 	return true;
 }

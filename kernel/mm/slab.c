@@ -68,7 +68,8 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size)
 {
 	struct kmem_cache *c;
 
-	if (size == 0 || size > KMALLOC_MAX_SLAB)
+	/* Objects up to what fits in one slab page beside its header. */
+	if (size == 0 || ALIGN_UP(size, 16) > PAGE_SIZE - ALIGN_UP(sizeof(struct slab), 16))
 		return NULL;
 	c = kmem_cache_alloc(&cache_cache);
 	if (!c)
