@@ -3,6 +3,7 @@
  * test can compare BARs with what QEMU is known to emulate. */
 #include <kernel/kernel.h>
 #include <kernel/selftest.h>
+#include <kernel/cmdline.h>
 #include <kernel/drivers.h>
 #include <kernel/pci.h>
 #include <net/netdevice.h>
@@ -35,6 +36,17 @@ static int pci_check_lines(char *text, int expect)
 	return 0;
 }
 
+/* Stay idle a while so a test can compare with QEMU's view of the
+ * devices while nothing is being probed. */
+static void pci_hold(long ms)
+{
+	if (ms <= 0)
+		return;
+	printk(KERN_INFO "pci: holding %ld ms\n", ms);
+	for (u64 end = ktime_get_ms() + (u64)ms; ktime_get_ms() < end; )
+		__asm__ volatile("sti; hlt" ::: "memory");
+}
+
 static int pci_selftest(void)
 {
 	char small[8];
@@ -58,6 +70,9 @@ static int pci_selftest(void)
 	ST_CHECK(again == need && small[sizeof(small) - 1] == '\0' &&
 		 !memcmp(small, pci_buf, sizeof(small) - 1), "truncation");
 	ST_CHECK(pci_proc_devices(NULL, 0) == need, "size query");
-	return pci_check_lines(pci_buf, n);
+	if (pci_check_lines(pci_buf, n))
+		return -1;
+	pci_hold(cmdline_get_long("pci_hold_ms", 0));
+	return 0;
 }
 SELFTEST("pci", pci_selftest);
