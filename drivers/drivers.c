@@ -24,4 +24,6 @@ void drivers_init(void)
 	pci_init();
 	for (size_t i = 0; i < ARRAY_SIZE(pci_drivers); i++)
 		pci_register_driver(pci_drivers[i]);
+	pci_proc_init();
+	nic_proc_init();
 }

@@ -3,6 +3,7 @@
 #include <kernel/kernel.h>
 #include <kernel/pci.h>
 #include <kernel/cmdline.h>
+#include <kernel/fs.h>
 #include <drivers/nic.h>
 
 static LIST_HEAD(nic_list);
@@ -117,4 +118,15 @@ size_t nic_proc_show(char *buf, size_t size)
 	for (struct nic *nic = nic_next(NULL); nic; nic = nic_next(nic))
 		n += nic_show_one(nic, buf + MIN(n, size), size - MIN(n, size));
 	return n;
+}
+
+static size_t nic_proc_file(char *buf, size_t size, void *data)
+{
+	return nic_proc_show(buf, size);
+}
+
+/* /proc/net/nic: the same text, for user space. */
+void nic_proc_init(void)
+{
+	proc_create("net/nic", nic_proc_file, NULL);
 }

@@ -60,5 +60,6 @@ struct pkbuf *nic_refill_rx_buf(unsigned len);
 void nic_fault_init(void);
 /* One block per NIC, like ethtool -i and -S. Returns the length needed. */
 size_t nic_proc_show(char *buf, size_t size);
+void nic_proc_init(void);                       /* /proc/net/nic */
 
 #endif

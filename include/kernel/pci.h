@@ -233,5 +233,7 @@ const struct pci_device_id *pci_match_id(const struct pci_device_id *ids,
 /* /proc/bus/pci/devices, Linux's format. Returns the length needed (may
  * exceed size; the text is truncated but always NUL-terminated). */
 size_t pci_proc_devices(char *buf, size_t size);
+/* Register /proc/bus/pci/devices and /proc/bus/pci/BB/DD.F. */
+void pci_proc_init(void);
 
 #endif

@@ -439,6 +439,24 @@ def test_pci_listing_q35_pcie():
         "-device", "e1000,netdev=n1"], virtio_id="1af41041")
 
 
+def test_proc_files_from_user_space():
+    """/proc/bus/pci/devices, /proc/bus/pci/BB/DD.F and /proc/net/nic read
+    by user programs: lspci (which takes class and revision from the
+    config-space files) and cat, from the shell."""
+    with Qemu(mem="128M", nic="e1000", net="user", cmdline="init=/bin/sh") as q:
+        q.expect(r"eth0: link up", timeout=60)
+        q.expect(r"\$ ", timeout=60)
+        q.send("lspci; cat /proc/net/nic; echo proc-'done'\n")
+        q.expect(r"proc-done\s*\r?\n", timeout=30)
+        text = q.text()
+    check(re.search(r"00:03\.0 Ethernet controller: Intel Corporation 82540EM", text),
+          "lspci:\n" + text[-2000:])
+    check(re.search(r"00:00\.0 Host bridge: .*\(rev 02\)", text),
+          "lspci revision from config space:\n" + text[-2000:])
+    check(re.search(r"eth0: driver e1000 bus 0000:00:03\.0 irq INTx link up", text),
+          "/proc/net/nic:\n" + text[-2000:])
+
+
 def check_link_changes(nic, extra=()):
     """QEMU's set_link toggles the link; the driver must see it through
     its interrupt (virtio config change / e1000 LSC) and report it."""
