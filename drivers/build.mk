@@ -12,3 +12,21 @@ $(DRV_HOST_DIR)/%: drivers/tests/host/%.c tests/unit/unit.c tests/unit/unit.h $$
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  HOSTCC  $@")
 	$(Q)$(HOSTCC) $(UNIT_CFLAGS) -o $@ drivers/tests/host/$*.c tests/unit/unit.c $(DRV_HOST_$*)
+
+# The e1000 driver against a simulated NIC, with net/ and its host port
+# (the objects tests/host/build.mk builds).
+DRV_E1000_SRCS := drivers/net/e1000.c drivers/net/nic.c drivers/tests/host/test_e1000.c
+DRV_E1000_OBJS = $(patsubst %.c,$(BUILD)/drivers-host/obj/%.o,$(DRV_E1000_SRCS))
+HOST_TESTS += $(DRV_HOST_DIR)/test_e1000
+
+$(BUILD)/drivers-host/obj/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $<")
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -D__HOST_TEST__ -c $< -o $@
+
+$(DRV_HOST_DIR)/test_e1000: $(DRV_E1000_OBJS) $(BUILD)/host/tests/host/port_host.o \
+		$(BUILD)/host/tests/host/test_main.o \
+		$(patsubst %.c,$(BUILD)/host/%.o,$(NET_SRCS))
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTLD  $@")
+	$(Q)$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^
