@@ -39,6 +39,7 @@ struct virtnet_info {
 	struct napi_struct napi;
 	spinlock_t tx_lock;
 	bool msix;
+	u16 tx_entry;                   /* MSI-X entry of the TX queue */
 };
 
 /* Every frame we send carries the same header: no offloads. The device
@@ -257,30 +258,30 @@ static irqreturn_t virtnet_intx(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-/* Prefer MSI-X: a vector per source, no shared line, no ISR read. */
+/* Prefer MSI-X: a vector per source, no shared line, no ISR read. With
+ * only two table entries (QEMU vectors=2) both queues share the second,
+ * as Linux's virtio does when vectors are short. */
 static int virtnet_setup_msix(struct virtnet_info *vi, struct pci_dev *pci)
 {
-	static irq_handler_t const handlers[VIRTNET_MSIX_NR] = {
-		[VIRTNET_MSIX_CONFIG] = virtnet_config_irq,
-		[VIRTNET_MSIX_RX] = virtnet_vq_irq,
-		[VIRTNET_MSIX_TX] = virtnet_vq_irq,
-	};
 	int err = pci_enable_msix(pci);
+	u16 nr;
 
 	if (err)
 		return err;
-	if (pci->msix_nr < VIRTNET_MSIX_NR) {
-		err = -ENOSPC;
+	err = -ENOSPC;
+	if (pci->msix_nr < 2)
 		goto disable_msix;
-	}
-	for (u16 i = 0; i < VIRTNET_MSIX_NR; i++) {
-		err = pci_msix_request(pci, i, handlers[i], vi->dev->name, vi);
-		if (err < 0)
-			goto disable_msix;
-	}
+	nr = MIN(pci->msix_nr, (u16)VIRTNET_MSIX_NR);
+	err = pci_msix_request(pci, VIRTNET_MSIX_CONFIG, virtnet_config_irq,
+			       vi->dev->name, vi);
+	for (u16 i = VIRTNET_MSIX_RX; err >= 0 && i < nr; i++)
+		err = pci_msix_request(pci, i, virtnet_vq_irq, vi->dev->name, vi);
+	if (err < 0)
+		goto disable_msix;
 	err = vp_set_config_vector(&vi->vp, VIRTNET_MSIX_CONFIG);
 	if (err)
 		goto disable_msix;
+	vi->tx_entry = nr > VIRTNET_MSIX_TX ? VIRTNET_MSIX_TX : VIRTNET_MSIX_RX;
 	vi->msix = true;
 	return 0;
 
@@ -294,7 +295,8 @@ static int virtnet_setup_irq(struct virtnet_info *vi, struct pci_dev *pci)
 	int err = virtnet_setup_msix(vi, pci);
 
 	if (!err) {
-		vi->nic.irq_mode = "MSI-X";
+		vi->nic.irq_mode = vi->tx_entry == VIRTNET_MSIX_TX ? "MSI-X"
+								   : "MSI-X (shared queue vector)";
 		return 0;
 	}
 	vp_set_config_vector(&vi->vp, VIRTIO_MSI_NO_VECTOR);
@@ -316,7 +318,7 @@ static void virtnet_free_irq(struct virtnet_info *vi, struct pci_dev *pci)
 static int virtnet_setup_vqs(struct virtnet_info *vi)
 {
 	u16 rxv = vi->msix ? VIRTNET_MSIX_RX : VIRTIO_MSI_NO_VECTOR;
-	u16 txv = vi->msix ? VIRTNET_MSIX_TX : VIRTIO_MSI_NO_VECTOR;
+	u16 txv = vi->msix ? vi->tx_entry : VIRTIO_MSI_NO_VECTOR;
 
 	vi->rvq = vp_setup_vq(&vi->vp, VIRTNET_RXQ, VIRTNET_RING_SIZE, rxv);
 	if (!vi->rvq)
