@@ -15,7 +15,8 @@ $(DRV_HOST_DIR)/%: drivers/tests/host/%.c tests/unit/unit.c tests/unit/unit.h $$
 
 # The e1000 driver against a simulated NIC, with net/ and its host port
 # (the objects tests/host/build.mk builds).
-DRV_E1000_SRCS := drivers/net/e1000.c drivers/net/nic.c drivers/tests/host/test_e1000.c
+DRV_E1000_SRCS := drivers/net/e1000.c drivers/net/nic.c drivers/tests/host/test_e1000.c \
+	drivers/tests/host/fake_kernel.c
 DRV_E1000_OBJS = $(patsubst %.c,$(BUILD)/drivers-host/obj/%.o,$(DRV_E1000_SRCS))
 HOST_TESTS += $(DRV_HOST_DIR)/test_e1000
 
@@ -25,6 +26,21 @@ $(BUILD)/drivers-host/obj/%.o: %.c | deps
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -D__HOST_TEST__ -c $< -o $@
 
 $(DRV_HOST_DIR)/test_e1000: $(DRV_E1000_OBJS) $(BUILD)/host/tests/host/port_host.o \
+		$(BUILD)/host/tests/host/test_main.o \
+		$(patsubst %.c,$(BUILD)/host/%.o,$(NET_SRCS))
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTLD  $@")
+	$(Q)$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^
+
+# The virtio-net driver and its rings against a simulated device behind a
+# fake transport.
+DRV_VNET_SRCS := drivers/net/virtio_net.c drivers/virtio/virtio_ring.c \
+	drivers/net/nic.c drivers/tests/host/test_virtio_net.c \
+	drivers/tests/host/fake_kernel.c
+DRV_VNET_OBJS = $(patsubst %.c,$(BUILD)/drivers-host/obj/%.o,$(DRV_VNET_SRCS))
+HOST_TESTS += $(DRV_HOST_DIR)/test_virtio_net
+
+$(DRV_HOST_DIR)/test_virtio_net: $(DRV_VNET_OBJS) $(BUILD)/host/tests/host/port_host.o \
 		$(BUILD)/host/tests/host/test_main.o \
 		$(patsubst %.c,$(BUILD)/host/%.o,$(NET_SRCS))
 	@mkdir -p $(dir $@)

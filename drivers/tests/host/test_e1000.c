@@ -16,73 +16,17 @@
 #include <kernel/mm.h>
 #include <kernel/pci.h>
 #include <kernel/time.h>
-#include <kernel/cmdline.h>
 #include <net/netdevice.h>
 #include <drivers/nic.h>
 #include <drivers/drivers.h>
 #include "../../net/e1000_hw.h"
 #include "host.h"
 #include "test.h"
+#include "fake_kernel.h"
 
-/* ---- The kernel services e1000.c and nic.c use, on the host ---- */
-unsigned long host_page_offset;         /* 0: "physical" = host pointer */
 static u32 regs[0x20000 / 4] __aligned(4096);
-static irq_handler_t intx_fn;
-static void *intx_data;
-static long fail_rx_every;
-
-phys_addr_t alloc_pages(unsigned order)
-{
-	return (phys_addr_t)aligned_alloc(PAGE_SIZE, PAGE_SIZE << order);
-}
-
-void free_pages(phys_addr_t pa, unsigned order)
-{
-	free((void *)pa);
-}
-
-void mdelay(unsigned ms) { }
-void udelay(unsigned us) { }
-int pci_enable_device(struct pci_dev *dev) { return 0; }
-void pci_set_master(struct pci_dev *dev) { }
-void *pci_iomap(struct pci_dev *dev, int bar, u64 maxlen) { return regs; }
-int pci_enable_msi(struct pci_dev *dev, irq_handler_t fn, const char *name,
-		   void *data) { return -ENODEV; }
-void pci_disable_msi(struct pci_dev *dev, int vector) { }
-
-int pci_request_intx(struct pci_dev *dev, irq_handler_t fn, const char *name,
-		     void *data)
-{
-	intx_fn = fn;
-	intx_data = data;
-	return 0;
-}
-
-void pci_free_intx(struct pci_dev *dev, void *data)
-{
-	intx_fn = NULL;
-}
-
-const char *pci_name(const struct pci_dev *dev, char *buf)
-{
-	strcpy(buf, "0000:00:03.0");
-	return buf;
-}
-
-long cmdline_get_long(const char *key, long dflt)
-{
-	return strcmp(key, "nic_fail_rx") ? dflt : fail_rx_every;
-}
-
-/* kernel/fs.h clashes with the host libc, so its one function used here
- * is declared by hand, with the same type. */
-int proc_create(const char *path, size_t (*show)(char *, size_t, void *),
-		void *data);
-int proc_create(const char *path, size_t (*show)(char *, size_t, void *),
-		void *data)
-{
-	return 0;
-}
+#define intx_fn fake_intx_fn
+#define intx_data fake_intx_data
 
 /* ---- The simulated device ---- */
 #define R(reg) regs[(reg) / 4]
@@ -108,7 +52,8 @@ static struct e1000_tx_desc *tx_ring(void)
  * from RAL0/RAH0, as firmware leaves it. */
 static void setup(long fail_every)
 {
-	fail_rx_every = fail_every;
+	fake_fail_rx_every = fail_every;
+	fake_bar0 = regs;
 	memset(regs, 0, sizeof(regs));
 	R(E1000_RAL0) = mac[0] | mac[1] << 8 | mac[2] << 16 | (u32)mac[3] << 24;
 	R(E1000_RAH0) = mac[4] | mac[5] << 8;
