@@ -274,7 +274,7 @@ static bool deliver_one(struct pt_regs *regs)
 		do_stop(sig);
 		return false;
 	}
-	do_exit(sig | (SIGMASK(sig) & SIG_DFL_CORE ? 0x80 : 0));
+	do_exit(sig);   /* no core files are written, so no WCOREDUMP bit */
 }
 
 void do_signal(struct pt_regs *regs)

@@ -50,6 +50,7 @@ void do_syscall_64(struct pt_regs *regs)
 		       (unsigned long)regs->rsi, (unsigned long)regs->rdx, ret);
 	regs->rax = ret;
 	cli();
+	exit_to_user_mode(regs);
 }
 
 /* SYSCALL jumps to LSTAR with CS from STAR[47:32]; SFMASK clears IF so the

@@ -68,13 +68,18 @@ static void flush_input(struct tty_struct *t)
 	t->delims = 0;
 }
 
-/* Move the edited line (plus its delimiter) to the read queue. */
-static void commit_line(struct tty_struct *t, u16 delim)
+/* Move the edited line to the read queue. A line ends with its '\n'
+ * (already in the buffer) or, for ^D, with an EOF mark. */
+static void commit_line(struct tty_struct *t, bool eof)
 {
+	bool ok = true;
+
 	for (int i = 0; i < t->edit_len; i++)
-		rq_put(t, (u8)t->edit[i]);
+		ok &= rq_put(t, (u8)t->edit[i]);
 	t->edit_len = 0;
-	if (rq_put(t, delim))
+	if (eof)
+		ok &= rq_put(t, EOF_MARK);
+	if (ok)
 		t->delims++;
 	wake_up_poll(&t->read_wait, POLLIN);
 }
@@ -144,12 +149,12 @@ void tty_receive_char(struct tty_struct *t, u8 c)
 		while (t->edit_len)
 			erase_one(t);
 	} else if (c == cc[VEOF]) {
-		commit_line(t, EOF_MARK);
+		commit_line(t, true);
 	} else if (c == '\n' || (c == cc[VEOL] && c)) {
 		echo_char(t, c);
 		if (t->edit_len < TTY_BUF - 1)
 			t->edit[t->edit_len++] = c;
-		commit_line(t, 0);
+		commit_line(t, false);
 	} else if (t->edit_len < TTY_BUF - 2) {
 		t->edit[t->edit_len++] = c;
 		echo_char(t, c);

@@ -18,6 +18,7 @@ declare -A NEED_FILES=(
 	[/usr/lib/grub/i386-pc/modinfo.sh]=grub-pc-bin
 	[/usr/include/cmocka.h]=libcmocka-dev
 	[/usr/lib/python3/dist-packages/scapy/__init__.py]=python3-scapy
+	[/usr/lib/python3/dist-packages/pexpect/__init__.py]=python3-pexpect
 	[/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a]=libclang-rt-14-dev
 )
 

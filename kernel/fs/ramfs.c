@@ -430,6 +430,7 @@ static const struct inode_operations ramfs_file_iops = {
 
 static const struct file_operations ramfs_dir_fops = {
 	.iterate = ramfs_iterate,
+	.llseek = generic_file_llseek,  /* lseek(dir, 0, SEEK_SET) rewinds */
 };
 
 static const struct file_operations ramfs_file_fops = {

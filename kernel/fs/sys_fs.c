@@ -145,6 +145,8 @@ SYSCALL_DEFINE3(lseek, int, fd, long, off, int, whence)
 
 	if (!f)
 		return -EBADF;
+	if (whence < SEEK_SET || whence > SEEK_END)
+		return -EINVAL;
 	if (!seekable(f))
 		return -ESPIPE;
 	return f->f_op->llseek(f, off, whence);

@@ -227,7 +227,9 @@ int main(int argc, char **argv)
 	report_readiness(timeout_s * 1000L);
 	while (!got_term) {
 		if (!no_shell && !shell_pid &&
-		    now_ms() - shell_started_ms >= 500)   /* respawn, rate-limited */
+		    (!shell_started_ms || now_ms() - shell_started_ms >= 500))
+			/* first start at once; respawns at most every 500 ms
+			 * (the monotonic clock may read under 500 at boot) */
 			start_shell();
 		wait_events(-1);
 	}
