@@ -459,6 +459,26 @@ def test_proc_files_from_user_space():
           "/proc/net/nic:\n" + text[-2000:])
 
 
+def check_pci_irq(extra=()):
+    """test=pci_irq on QEMU's edu device: an interrupt raised by a register
+    write must arrive through INTx on the firmware's line, then as MSI."""
+    with Qemu(mem="128M", cmdline="test=pci_irq",
+              extra=["-device", "edu"] + list(extra)) as q:
+        status = q.wait_exit(60)
+        q.reader.join(timeout=5)
+        text = q.text()
+    check(status == EXIT_PASS and "pci_irq: MSI on vector" in text,
+          "selftest pci_irq: exit %s:\n%s" % (status, text[-2000:]))
+
+
+def test_pci_intx_and_msi_edu():
+    check_pci_irq()
+
+
+def test_pci_intx_and_msi_edu_q35():
+    check_pci_irq(["-machine", "q35"])
+
+
 def check_link_changes(nic, extra=()):
     """QEMU's set_link toggles the link; the driver must see it through
     its interrupt (virtio config change / e1000 LSC) and report it."""
