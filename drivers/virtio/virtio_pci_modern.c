@@ -15,6 +15,8 @@
 #include <drivers/virtio.h>
 #include <drivers/virtio_ring.h>
 
+#define VP_CONFIG_RETRIES 16
+
 struct vp_window {
 	u8 bar;
 	u32 offset, length;
@@ -216,10 +218,13 @@ void vp_config_read(struct virtio_pci_device *vp, u32 off, void *buf, u32 len)
 		return;
 	}
 	/* 4.1.4.3.1: a multi-byte read is consistent only if the generation
-	 * did not change around it. */
-	do {
+	 * did not change around it. Bounded: a device that keeps changing it
+	 * gets the last read rather than a hung CPU (this runs in IRQs). */
+	for (int tries = 0; tries < VP_CONFIG_RETRIES; tries++) {
 		gen = readb(&vp->common->config_generation);
 		for (u32 i = 0; i < len; i++)
 			out[i] = readb(vp->device + off + i);
-	} while (gen != readb(&vp->common->config_generation));
+		if (gen == readb(&vp->common->config_generation))
+			break;
+	}
 }
