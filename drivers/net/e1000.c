@@ -421,7 +421,7 @@ static irqreturn_t e1000_intr(int irq, void *data)
 
 static int e1000_request_irq(struct e1000_adapter *a)
 {
-	int vec = pci_enable_msi(a->pci, e1000_intr, a->dev->name, a);
+	int vec = pci_enable_msi(a->pci, e1000_intr, "e1000", a);
 
 	if (vec > 0) {
 		a->msi_vector = vec;

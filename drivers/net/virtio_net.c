@@ -272,10 +272,12 @@ static int virtnet_setup_msix(struct virtnet_info *vi, struct pci_dev *pci)
 	if (pci->msix_nr < 2)
 		goto disable_msix;
 	nr = MIN(pci->msix_nr, (u16)VIRTNET_MSIX_NR);
+	/* The device is not named yet (eth%d): /proc/interrupts says the
+	 * driver. */
 	err = pci_msix_request(pci, VIRTNET_MSIX_CONFIG, virtnet_config_irq,
-			       vi->dev->name, vi);
+			       "virtio-net-config", vi);
 	for (u16 i = VIRTNET_MSIX_RX; err >= 0 && i < nr; i++)
-		err = pci_msix_request(pci, i, virtnet_vq_irq, vi->dev->name, vi);
+		err = pci_msix_request(pci, i, virtnet_vq_irq, "virtio-net-queue", vi);
 	if (err < 0)
 		goto disable_msix;
 	err = vp_set_config_vector(&vi->vp, VIRTNET_MSIX_CONFIG);
