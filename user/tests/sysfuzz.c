@@ -29,6 +29,8 @@
 #include <poll.h>
 #include <time.h>
 #include <sys/wait.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
 #define REPORT_FD   100
 #define STALL_MS    1000
@@ -46,6 +48,7 @@ static const short denied[] = {
 };
 
 static unsigned char *scratch;
+static char workdir[64];
 static unsigned long seed = 1;
 
 static unsigned long long mix(unsigned long long x)
@@ -146,8 +149,13 @@ static __attribute__((noreturn)) void child(long start, long total)
 
 		for (int k = 0; k < 6; k++)
 			a[k] = rand_arg(&r);
-		for (int k = 0; k < SCRATCH_LEN; k += 64)
+		/* No '/' in scratch: random paths then stay in the working
+		 * directory, which is cleaned up at the end. */
+		for (int k = 0; k < SCRATCH_LEN; k += 64) {
 			scratch[k] = (unsigned char)next(&r);
+			if (scratch[k] == '/')
+				scratch[k] = '_';
+		}
 		write(REPORT_FD, &i, sizeof(i));
 		if (!sanitize(nr, a))
 			continue;
@@ -163,6 +171,30 @@ static __attribute__((noreturn)) void child(long start, long total)
 	}
 	write(REPORT_FD, &total, sizeof(total));
 	_exit(0);
+}
+
+/* Remove what random calls created in the working directory. */
+static void cleanup(const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[1024];
+
+	if (!d || depth > 8) {
+		if (d)
+			closedir(d);
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (unlink(path) < 0 && errno == EISDIR) {
+			cleanup(path, depth + 1);
+			rmdir(path);
+		}
+	}
+	closedir(d);
 }
 
 static long now_ms(void)
@@ -184,6 +216,13 @@ int main(int argc, char **argv)
 	if (optind < argc)
 		total = strtol(argv[optind], NULL, 10);
 	signal(SIGPIPE, SIG_IGN);
+	/* Work in a directory of our own, removed at the end with whatever
+	 * the random calls created in it. */
+	snprintf(workdir, sizeof(workdir), "sysfuzz.%d", (int)getpid());
+	if (mkdir(workdir, 0700) < 0 || chdir(workdir) < 0) {
+		perror("sysfuzz: work directory");
+		return 1;
+	}
 	while (done < total) {
 		int p[2], st;
 		long last = done, t_last = now_ms();
@@ -226,6 +265,10 @@ int main(int argc, char **argv)
 		done = last + 1 > done ? last + 1 : done + 1;
 		if (done > total)
 			done = total;
+	}
+	if (chdir("..") == 0) {
+		cleanup(workdir, 0);
+		rmdir(workdir);
 	}
 	printf("sysfuzz: seed %lu, %d child restarts (%d stalled)\n", seed,
 	       deaths, stalls);

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The IPv4 stack against Linux peers (issue: Ethernet, ARP, IPv4, ICMP,
+UDP, DHCP): Linux ping and socat from a namespace the test creates, on
+both NICs; malformed frames from the host; DHCP under QEMU user
+networking (restricted: nothing leaves this machine)."""
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import check, main                      # noqa: E402
+from netns import GUEST_IP, GUEST_MAC, HOST_IP, Netns  # noqa: E402
+from guest import Guest                              # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PY = "/usr/bin/python3"
+
+
+def ping_check(ns, count, size, interval="0.2"):
+    r = ns.run(["ping", "-c", str(count), "-i", interval, "-W", "2", "-s", str(size),
+                GUEST_IP], timeout=count * 3 + 30)
+    m = re.search(r"(\d+) packets transmitted, (\d+) received", r.stdout)
+    check(m and m.group(1) == m.group(2) == str(count),
+          "ping -s %d: %s" % (size, r.stdout[-600:]))
+    check(" 0% packet loss" in r.stdout, r.stdout[-300:])
+    return r.stdout
+
+
+def nic_suite(nic):
+    with Netns() as ns, ns.guest(nic=nic) as g:
+        check(re.search(r"ipconfig: eth0 %s/24 gw %s" % (GUEST_IP, HOST_IP), g.text()),
+              "no static ipconfig line:\n" + g.text()[-1500:])
+        check(ns.wait_reachable(), "guest never answered ping")
+        ping_check(ns, 20, 56)
+        ping_check(ns, 5, 1400)
+        out = ping_check(ns, 3, 4000)       # fragmented both ways
+        check("4008 bytes from %s" % GUEST_IP in out, out[-400:])
+        # a UDP exchange with the guest's echo service
+        r = ns.run(["socat", "-t", "2", "-T", "3", "-", "UDP:%s:7" % GUEST_IP],
+                   input="hello from the namespace\n", timeout=20)
+        check(r.stdout == "hello from the namespace\n", "socat got %r" % r.stdout)
+        out, _ = g.run("cat /proc/net/snmp")
+        check(re.search(r"^Icmp: InMsgs.*\nIcmp: \d+", out, re.M), out[:400])
+        return g.text()
+
+
+def test_virtio_ping_fragments_udp():
+    nic_suite("virtio")
+
+
+def test_e1000_ping_fragments_udp():
+    nic_suite("e1000")
+
+
+MALFORMED = r'''
+import random, sys
+from scapy.all import Ether, IP, UDP, ICMP, ARP, Raw, sendp, raw, fragment, conf
+conf.verb = 0
+iface, gmac, gip, hip, corpus = sys.argv[1:6]
+rnd = random.Random(1234)
+frames = []
+base = Ether(dst=gmac) / IP(src=hip, dst=gip)
+# lying and truncated headers
+good = raw(base / UDP(sport=1, dport=7) / (b"x" * 40))
+for cut in range(14, len(good)):
+    frames.append(good[:cut])                          # truncated anywhere
+for tl in (0, 1, 19, 20, 21, 100, 1500, 65535):
+    frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, len=tl) / UDP(dport=7) / b"abc"))
+for ihl in (0, 1, 4, 6, 15):
+    frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, ihl=ihl) / UDP(dport=7) / b"abc"))
+for ver in (0, 5, 6, 15):
+    frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, version=ver) / (b"x" * 30)))
+frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, chksum=0x1234) / ICMP() / b"x"))
+frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, ttl=0) / ICMP() / b"x"))
+for ul in (0, 7, 9, 200, 65535):
+    frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip) / UDP(dport=7, len=ul) / b"abcd"))
+frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, options=b"\x44\x02") / ICMP() / b"x"))
+frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, options=b"\x07\xff\x00\x00") / ICMP()))
+frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, proto=200) / (b"x" * 20)))
+frames.append(raw(Ether(dst=gmac, type=0x0806) / b"\x00\x01"))      # truncated ARP
+frames.append(raw(Ether(dst="ff:ff:ff:ff:ff:ff") / ARP(op=2, hwlen=99, plen=1)))
+# fragments: overlapping, beyond 64 KiB, endless first fragments
+for off in (0, 1, 2, 8191):
+    frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, id=77, flags="MF", frag=off) / (b"y" * 64)))
+big = IP(src=hip, dst=gip, id=78) / ICMP() / (b"z" * 6000)
+for f in fragment(big, fragsize=1000):
+    frames.append(raw(Ether(dst=gmac) / f))
+    frames.append(raw(Ether(dst=gmac) / f))                         # duplicates
+for i in range(200):
+    frames.append(raw(Ether(dst=gmac) / IP(src=hip, dst=gip, id=1000 + i, flags="MF") / (b"q" * 100)))
+# random garbage with the IPv4 and ARP ethertypes, and the fuzz corpus
+for i in range(800):
+    et = rnd.choice([0x0800, 0x0806, 0x86dd, rnd.randrange(65536)])
+    body = bytes(rnd.randrange(256) for _ in range(rnd.randrange(0, 200)))
+    frames.append(raw(Ether(dst=rnd.choice([gmac, "ff:ff:ff:ff:ff:ff"]), type=et)) + body)
+import os, glob
+for path in sorted(glob.glob(os.path.join(corpus, "*"))):
+    data = open(path, "rb").read()
+    i = 0
+    while i + 3 <= len(data):
+        op, n = data[i], (data[i + 1] << 8) | data[i + 2]
+        body = data[i + 3:i + 3 + n]
+        i += 3 + n
+        if op & 3 == 0 and len(body) >= 14:
+            frames.append(bytes.fromhex(gmac.replace(":", "")) + body[6:])
+sendp(frames, iface=iface)
+print("sent", len(frames))
+'''
+
+
+def test_malformed_frames_do_not_hurt():
+    """Truncated and lying headers, overlapping and endless fragments,
+    random garbage and the fuzz corpus, sent from the host: the guest
+    keeps answering ping and counts what it dropped."""
+    with Netns() as ns, ns.guest() as g:
+        check(ns.wait_reachable(), "guest never answered ping")
+        r = ns.run([PY, "-c", MALFORMED, ns.tap, GUEST_MAC, GUEST_IP, HOST_IP,
+                    os.path.join(ROOT, "tests/fuzz/corpus")], timeout=300)
+        check(re.search(r"sent \d+", r.stdout), "scapy failed:\n" + r.stdout[-1500:])
+        ping_check(ns, 5, 56)
+        ping_check(ns, 2, 4000)
+        out, _ = g.run("cat /proc/net/snmp")
+        hdr = re.search(r"^Ip: (.*)\nIp: (.*)$", out, re.M)
+        ip = dict(zip(hdr.group(1).split(), map(int, hdr.group(2).split())))
+        check(ip["InHdrErrors"] > 0, "no header errors counted: %r" % ip)
+        check(ip["ReasmFails"] > 0 or ip["ReasmTimeout"] >= 0, "%r" % ip)
+        check("Kernel panic" not in g.text() and "Oops" not in g.text(), "guest oopsed")
+
+
+def test_dhcp_under_user_networking():
+    """QEMU's user-mode DHCP server hands out 10.0.2.15. With restrict=on
+    (the guest can reach nothing outside) it offers no router or DNS
+    server, which the line reports as 0.0.0.0."""
+    with Guest(mem="128M", net="user", nic="virtio") as g:
+        check(re.search(r"ipconfig: eth0 10\.0\.2\.15/24 gw [\d.]+ dns [\d.]+ \(dhcp\)",
+                        g.text()), "no DHCP line:\n" + g.text()[-1500:])
+        out, _ = g.run("cat /proc/net/if_inet4")
+        check(re.search(r"^eth0 \d+ \w+ 1500 52:54:00:12:34:56 10\.0\.2\.15 24$", out, re.M), out)
+
+
+if __name__ == "__main__":
+    main(globals())
