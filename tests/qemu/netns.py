@@ -3,6 +3,7 @@ and always deleted. The guest's QEMU runs inside the namespace, so the
 guest can reach nothing but this namespace: 192.168.76.1 is the host side
 (Linux tools run there with ns.run/ns.popen), 192.168.76.2 the guest."""
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -29,6 +30,12 @@ class Netns:
     def __enter__(self):
         subprocess.run(["ip", "netns", "add", self.name], check=True, timeout=30)
         try:
+            # No IPv6 chatter (router solicitations, MLD) on the test link:
+            # the guest's counters must see only what the test sends.
+            for key in ("all", "default"):
+                subprocess.run(self.cmd(["sysctl", "-q", "-w",
+                                         "net.ipv6.conf.%s.disable_ipv6=1" % key]),
+                               check=True, timeout=30)
             self.ip("link", "set", "lo", "up")
             self.ip("tuntap", "add", "mode", "tap", "name", self.tap)
             self.ip("addr", "add", HOST_IP + "/24", "dev", self.tap)
@@ -69,6 +76,12 @@ class Netns:
         opts = "ip=%s/24 gw=%s %s" % (GUEST_IP, HOST_IP, cmdline)
         return Guest(mem=mem, nic=nic, net="tap", tap=self.tap,
                      netns=self.name, mac=GUEST_MAC, cmdline=opts.strip())
+
+    def tap_stats(self):
+        out = subprocess.run(self.cmd(["ip", "-s", "-j", "link", "show", self.tap]),
+                             stdout=subprocess.PIPE, check=True, timeout=30).stdout
+        st = json.loads(out)[0]["stats64"]
+        return st["rx"]["packets"], st["tx"]["packets"]
 
     def wait_reachable(self, timeout=30):
         """Until the guest answers one ping (its ARP and IP are up)."""

@@ -128,6 +128,51 @@ def test_malformed_frames_do_not_hurt():
         check("Kernel panic" not in g.text() and "Oops" not in g.text(), "guest oopsed")
 
 
+SEND_FRAMES = r'''
+import sys
+from scapy.all import Ether, Raw, sendp, conf
+conf.verb = 0
+iface, gmac, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sendp([Ether(dst=gmac, type=0x88B6) / Raw(bytes([i % 256]) * 50) for i in range(n)],
+      iface=iface)
+print("sent", n)
+'''
+
+
+def ifconfig_counts(g):
+    out, _ = g.run("ifconfig eth0")
+    rx = re.search(r"RX packets (\d+)", out)
+    tx = re.search(r"TX packets (\d+)", out)
+    check(rx and tx, "ifconfig output:\n" + out)
+    return int(rx.group(1)), int(tx.group(1))
+
+
+def counters_suite(nic):
+    """ifconfig's counters against the frames the host side sent and saw."""
+    with Netns() as ns, ns.guest(nic=nic) as g:
+        check(ns.wait_reachable(), "guest never answered ping")
+        rx0, tx0 = ifconfig_counts(g)
+        tap_rx0, tap_tx0 = ns.tap_stats()
+        r = ns.run([PY, "-c", SEND_FRAMES, ns.tap, GUEST_MAC, "300"], timeout=120)
+        check("sent 300" in r.stdout, r.stdout[-800:])
+        g.run("ping -c 3 -i 0.2 %s" % HOST_IP, timeout=30)
+        rx1, tx1 = ifconfig_counts(g)
+        tap_rx1, tap_tx1 = ns.tap_stats()
+        # everything the tap carried towards the guest arrived and was counted
+        check(rx1 - rx0 == tap_tx1 - tap_tx0 and rx1 - rx0 >= 303,
+              "guest RX +%d, host sent +%d" % (rx1 - rx0, tap_tx1 - tap_tx0))
+        check(tx1 - tx0 == tap_rx1 - tap_rx0 and tx1 - tx0 >= 3,
+              "guest TX +%d, host received +%d" % (tx1 - tx0, tap_rx1 - tap_rx0))
+
+
+def test_virtio_ifconfig_counters_match_host():
+    counters_suite("virtio")
+
+
+def test_e1000_ifconfig_counters_match_host():
+    counters_suite("e1000")
+
+
 def test_dhcp_under_user_networking():
     """QEMU's user-mode DHCP server hands out 10.0.2.15. With restrict=on
     (the guest can reach nothing outside) it offers no router or DNS

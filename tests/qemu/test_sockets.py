@@ -79,6 +79,8 @@ def test_proc_net_views():
           out[:500])
     out, _ = g.run("netstat -una")
     check(re.search(r"udp.*0\.0\.0\.0:7", out), "netstat:\n" + out)
+    out, _ = g.run("ss -ua")
+    check(re.search(r"udp\s+UNCONN\s+0\s+0\s+0\.0\.0\.0:7\s+0\.0\.0\.0:\*", out), "ss:\n" + out)
     out, _ = g.run("cat /proc/net/if_inet4")
     check(out.startswith("lo 1 "), out)
     out, _ = g.run("cat /proc/net/sockstat")
