@@ -121,13 +121,15 @@ TAP     ?= tap0
 MEM     ?= 256M
 CMDLINE ?=
 PCAP    ?=
+RESTRICT ?= off
+RUN_FLAGS = $(if $(filter on yes 1,$(RESTRICT)),--restrict)
 run: all
 	@$(PYTHON) tools/run-qemu.py --nic $(NIC) --net $(NET) --tap $(TAP) \
-		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" $(ISO)
+		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" $(RUN_FLAGS) $(ISO)
 
 debug: all
 	@$(PYTHON) tools/run-qemu.py --nic $(NIC) --net $(NET) --tap $(TAP) \
-		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" --gdb $(ISO)
+		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" $(RUN_FLAGS) --gdb $(ISO)
 
 gdb: $(KERNEL_ELF)
 	gdb -q -x tools/gdb/kernel.gdb $(KERNEL_ELF)

@@ -2,9 +2,11 @@
 """`make run` / `make debug`: boot build/os.iso in QEMU with the serial
 console on this terminal (Ctrl-A X quits).
 
-NET=user (default) uses QEMU user networking with restrict=on, so the guest
-reaches nothing outside this machine, and forwards these host ports on
-127.0.0.1 to the guest's demo services. NET=tap attaches to an existing tap
+NET=user (default) uses QEMU user networking and forwards these host ports
+on 127.0.0.1 to the guest's demo services; the guest reaches the outside
+through QEMU as any VM would. RESTRICT=on (--restrict) isolates it: QEMU
+then relays nothing the guest sends, which also drops replies to UDP
+forwards (TCP forwards still work). NET=tap attaches to an existing tap
 device (see tools/tap-setup.sh)."""
 import argparse
 import os
@@ -24,6 +26,8 @@ def main():
     ap.add_argument("--cmdline", default="")
     ap.add_argument("--pcap", default="")
     ap.add_argument("--gdb", action="store_true")
+    ap.add_argument("--restrict", action="store_true",
+                    help="isolate the guest (QEMU user networking restrict=on)")
     ap.add_argument("iso")
     a = ap.parse_args()
 
@@ -37,9 +41,10 @@ def main():
     model = {"virtio": "virtio-net-pci", "e1000": "e1000"}[a.nic]
     if a.net == "user":
         fwd = "".join(",hostfwd=%s:127.0.0.1:%d-:%d" % f for f in FORWARDS)
-        args += ["-netdev", "user,id=n0,restrict=on" + fwd,
+        args += ["-netdev", "user,id=n0%s" % (",restrict=on" if a.restrict else "") + fwd,
                  "-device", model + ",netdev=n0"]
-        print("run: NIC=%s, user networking (restricted), host forwards:" % a.nic)
+        print("run: NIC=%s, user networking%s, host forwards:"
+              % (a.nic, " (restricted: UDP replies are dropped)" if a.restrict else ""))
         for proto, hp, gp in FORWARDS:
             print("  %s 127.0.0.1:%d -> guest port %d" % (proto, hp, gp))
     elif a.net == "tap":
