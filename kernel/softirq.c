@@ -70,14 +70,14 @@ void do_softirq(void)
 
 void local_bh_disable(void)
 {
-	preempt_count += SOFTIRQ_OFFSET;
+	preempt_count += SOFTIRQ_DISABLE_OFFSET;
 	barrier();
 }
 
 void local_bh_enable(void)
 {
 	barrier();
-	preempt_count -= SOFTIRQ_OFFSET;
+	preempt_count -= SOFTIRQ_DISABLE_OFFSET;
 	if (!in_interrupt() && pending)
 		do_softirq();
 }

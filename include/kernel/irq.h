@@ -51,14 +51,22 @@ void interrupt_dispatch(struct pt_regs *regs);
 void do_trap(struct pt_regs *regs);
 void show_regs(const struct pt_regs *regs);
 
-/* Context tracking, as Linux's preempt_count: one CPU, one counter. */
-#define SOFTIRQ_OFFSET  0x00100
-#define SOFTIRQ_MASK    0x0ff00
-#define HARDIRQ_OFFSET  0x10000
-#define HARDIRQ_MASK    0xf0000
+/* Context tracking, as Linux's preempt_count: one CPU, one counter.
+ * Running softirqs adds SOFTIRQ_OFFSET; local_bh_disable() adds twice
+ * that, so "serving a softirq" (no process to speak of) stays apart from
+ * "process context with bottom halves off" (which may still touch user
+ * memory). */
+#define SOFTIRQ_OFFSET         0x00100
+#define SOFTIRQ_DISABLE_OFFSET (2 * SOFTIRQ_OFFSET)
+#define SOFTIRQ_MASK           0x0ff00
+#define HARDIRQ_OFFSET         0x10000
+#define HARDIRQ_MASK           0xf0000
 extern volatile unsigned int preempt_count;
-#define in_irq()        (preempt_count & HARDIRQ_MASK)
-#define in_interrupt()  (preempt_count & (HARDIRQ_MASK | SOFTIRQ_MASK))
+#define in_irq()               (preempt_count & HARDIRQ_MASK)
+#define in_serving_softirq()   (preempt_count & SOFTIRQ_OFFSET)
+#define in_interrupt()         (preempt_count & (HARDIRQ_MASK | SOFTIRQ_MASK))
+/* Interrupt context proper: no process whose memory we could fault in. */
+#define in_irq_context()       (in_irq() || in_serving_softirq())
 
 void irq_enter(void);
 void irq_exit(void);

@@ -32,7 +32,9 @@ bool do_page_fault(struct pt_regs *regs, u64 addr)
 	bool write = regs->error_code & PF_WRITE;
 	bool exec = regs->error_code & PF_INSTR;
 
-	if (addr < USER_TOP && current && current->mm && !in_interrupt() &&
+	/* Process context (bottom halves may be off, as around a socket
+	 * send): a user page is faulted in, which never sleeps here. */
+	if (addr < USER_TOP && current && current->mm && !in_irq_context() &&
 	    handle_mm_fault(current->mm, addr, write, exec) == 0) {
 		current->minflt++;
 		return true;

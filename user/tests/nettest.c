@@ -24,6 +24,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <sys/uio.h>
+#include <sys/mman.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include "ktest.h"
@@ -142,6 +143,22 @@ static void test_udp(void)
 	v = 1;
 	CHECK("so_broadcast", setsockopt(s1, SOL_SOCKET, SO_BROADCAST, &v, sizeof(v)) == 0,
 	      "%s", strerror(errno));
+	{
+		/* Buffers the program never touched: the kernel's copies must
+		 * fault the pages in (demand paging), not fail with EFAULT. */
+		char *fresh = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		struct sockaddr_in self;
+		socklen_t sl = sizeof(self);
+
+		getsockname(s2, SA(&self), &sl);
+		CHECK("sendto_untouched_buffer", fresh != MAP_FAILED &&
+		      sendto(s1, fresh + 100, 5000, 0, SA(&self), sizeof(self)) == 5000,
+		      "%s", strerror(errno));
+		CHECK("recv_into_untouched_buffer",
+		      recv(s2, fresh + 8192 + 7, 4000, 0) == 4000, "%s", strerror(errno));
+		munmap(fresh, 3 * 4096);
+	}
 	/* unconnect with AF_UNSPEC */
 	struct sockaddr un = { .sa_family = AF_UNSPEC };
 	CHECK("disconnect_af_unspec", connect(s1, &un, sizeof(un)) == 0, "%s",
