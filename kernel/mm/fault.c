@@ -31,13 +31,24 @@ bool do_page_fault(struct pt_regs *regs, u64 addr)
 {
 	bool write = regs->error_code & PF_WRITE;
 	bool exec = regs->error_code & PF_INSTR;
+	int r = -EFAULT;
 
 	/* Process context (bottom halves may be off, as around a socket
 	 * send): a user page is faulted in, which never sleeps here. */
-	if (addr < USER_TOP && current && current->mm && !in_irq_context() &&
-	    handle_mm_fault(current->mm, addr, write, exec) == 0) {
+	if (addr < USER_TOP && current && current->mm && !in_irq_context())
+		r = handle_mm_fault(current->mm, addr, write, exec);
+	if (r == 0) {
 		current->minflt++;
 		return true;
+	}
+	if (r == -ENOMEM) {
+		/* No page for a valid address: the process cannot go on. Linux
+		 * would pick a victim; the one asking is ours. */
+		printk(KERN_ERR "Out of memory: killed process %d (%s)\n",
+		       current->pid, current->comm);
+		send_signal(current, SIGKILL);
+		if (user_mode(regs))
+			return true;
 	}
 	if (user_mode(regs)) {
 		user_fault(regs, SIGSEGV, "Page fault");

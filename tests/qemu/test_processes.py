@@ -183,6 +183,22 @@ def test_syscall_fuzz_no_crash_no_leak():
     check(out == "alive", "kernel no longer answering")
 
 
+def test_out_of_memory_kills_only_the_hog():
+    """A program that touches more memory than the machine has is killed
+    when a page cannot be had; the kernel and the shell carry on and the
+    memory comes back."""
+    g = guest()
+    free0 = memfree(g)
+    out, st = g.run("memhog 400", timeout=300)
+    check(st == 128 + 9 and "touched" not in out, "memhog survived: %r %d" % (out[-300:], st))
+    check(re.search(r"Out of memory: killed process \d+ \(memhog\)", g.text()),
+          "no out-of-memory report")
+    out, st = g.run("echo alive")
+    check(out == "alive", "shell gone")
+    free1 = memfree(g)
+    check(abs(free1 - free0) < 1024, "MemFree %d kB before, %d kB after" % (free0, free1))
+
+
 def test_poweroff_ends_qemu():
     """Last: poweroff (reboot(2) with LINUX_REBOOT_CMD_POWER_OFF) stops the
     machine; QEMU exits by itself."""
