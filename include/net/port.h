@@ -102,6 +102,8 @@ void kmem_cache_free(struct kmem_cache *c, void *p);
 #define HZ 1000
 u64 ktime_get_ns(void);
 u64 ktime_get_ms(void);
+/* Wall-clock milliseconds since 1970 (UTC), 0 if the time is unknown. */
+u64 ktime_get_real_ms(void);
 #define jiffies (ktime_get_ms())
 
 /* ---- Timers ----

@@ -58,3 +58,9 @@ u64 ktime_get_real_ns(void)
 {
 	return boot_epoch * 1000000000ULL + ktime_get_ns();
 }
+
+/* The port contract's wall clock, for net/ (ICMP timestamps). */
+u64 ktime_get_real_ms(void)
+{
+	return boot_epoch ? ktime_get_real_ns() / 1000000 : 0;
+}

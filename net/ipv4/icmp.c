@@ -350,12 +350,16 @@ static int icmp_echo_reply(struct pkbuf *pkb)
 	return 0;
 }
 
-/* RFC 792 timestamp: we keep no UT clock, so the times are milliseconds
- * since boot with the high-order bit set, as RFC 792 allows. */
+/* RFC 792 timestamp: milliseconds since midnight UT; without a wall
+ * clock, milliseconds since boot with the high-order bit set, as RFC 792
+ * allows for a non-standard time. */
 static int icmp_timestamp(struct pkbuf *pkb)
 {
+	const u32 day_ms = 24u * 3600 * 1000;
+	u64 real = ktime_get_real_ms();
 	be32 *times;
-	u32 now = (u32)(ktime_get_ms() % (24u * 3600 * 1000)) | 0x80000000u;
+	u32 now = real ? (u32)(real % day_ms) :
+			 (u32)(ktime_get_ms() % day_ms) | 0x80000000u;
 
 	if (pkb->len < sizeof(struct icmphdr) + 12 ||
 	    pkb->pkt_type != PACKET_HOST ||
