@@ -101,7 +101,9 @@ $(KERNEL_ELF): $(KERNEL_OBJS) $(LIBNET) linker.ld
 $(ISO): $(KERNEL_ELF) $(INITRD) iso/grub.cfg $(ISO_EXTRA)
 	@rm -rf $(BUILD)/isodir
 	@mkdir -p $(BUILD)/isodir/boot/grub
-	@cp $(KERNEL_ELF) $(BUILD)/isodir/boot/kernel.elf
+	@# debug info stays in build/kernel.elf for gdb; the symbol table stays
+	@# in the ISO's copy for backtraces
+	@strip --strip-debug -o $(BUILD)/isodir/boot/kernel.elf $(KERNEL_ELF)
 	@cp $(INITRD) $(BUILD)/isodir/boot/initrd.cpio
 	@cp iso/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
 	@echo "  ISO     $@"
