@@ -152,4 +152,4 @@ clean:
 # Keep intermediate objects (make would otherwise delete and rebuild them).
 .SECONDARY:
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -type f -name '*.d' -not -path '*/bench/*' 2>/dev/null)

@@ -18,6 +18,7 @@
 #include <kernel/cmdline.h>
 #include <net/net.h>
 #include <net/ipconfig.h>
+#include <net/netem.h>
 
 void sock_proc_init(void);
 
@@ -113,6 +114,9 @@ void start_kernel_rest(void)
 		panic("net: initialisation failed");
 	sock_proc_init();
 	drivers_init();
+	if (cmdline_get("netem") && netem_configure(cmdline_get("netem")) < 0)
+		printk(KERN_WARNING "netem: bad option '%s', fault injection off\n",
+		       cmdline_get("netem"));
 	ipconfig_parse_cmdline(cmdline_full());
 	ip_auto_config();
 	init = kthread_create(kernel_init, NULL, "init");

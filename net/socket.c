@@ -19,6 +19,7 @@
 #include <kernel/uaccess.h>
 #include <net/socket.h>
 #include <net/net_proc.h>
+#include <net/netem.h>
 #include <uapi/uio.h>
 
 #define MAX_SOCK_ADDR 128               /* sizeof(struct sockaddr_storage) */
@@ -629,6 +630,7 @@ void sock_proc_init(void)
 		{ "net/drops", net_proc_drops_show },
 		{ "net/pnp", net_proc_pnp_show },
 		{ "net/if_inet4", net_proc_if_inet4_show },
+		{ "net/netem", net_proc_netem_show },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++)

@@ -37,7 +37,8 @@ def main():
     if os.path.exists("/dev/kvm") and os.access("/dev/kvm", os.W_OK):
         args += ["-accel", "kvm"]
     if a.cmdline:
-        args += ["-fw_cfg", "name=opt/os/cmdline,string=" + a.cmdline]
+        # QEMU option values escape a comma by doubling it
+        args += ["-fw_cfg", "name=opt/os/cmdline,string=" + a.cmdline.replace(",", ",,")]
     model = {"virtio": "virtio-net-pci", "e1000": "e1000"}[a.nic]
     if a.net == "user":
         fwd = "".join(",hostfwd=%s:127.0.0.1:%d-:%d" % f for f in FORWARDS)

@@ -7,6 +7,7 @@
  * Handlers are registered with dev_add_pack(), never switched on here.
  */
 #include <net/netdevice.h>
+#include <net/netem.h>
 
 #define DEV_HASHBITS 4
 #define DEV_HASHSIZE (1u << DEV_HASHBITS)
@@ -242,7 +243,6 @@ void dev_count_tx(struct net_device *dev, unsigned int len)
 int dev_queue_xmit(struct pkbuf *pkb)
 {
 	struct net_device *dev = pkb->dev;
-	int rc;
 
 	if (!dev) {
 		pkb_free(pkb);
@@ -256,6 +256,18 @@ int dev_queue_xmit(struct pkbuf *pkb)
 		dev_drop(dev, pkb, NETDEV_DROP_TX_TOO_BIG);
 		return -EMSGSIZE;
 	}
+	pkb_orphan(pkb);
+	if (netem_egress(pkb))          /* fault injection, if configured */
+		return 0;
+	return __dev_xmit(pkb);
+}
+
+/* The hand-off to the driver (netem's delayed frames come back here). */
+int __dev_xmit(struct pkbuf *pkb)
+{
+	struct net_device *dev = pkb->dev;
+	int rc;
+
 	pkb_orphan(pkb);
 	rc = dev->netdev_ops->ndo_start_xmit(pkb, dev);
 	if (rc != NETDEV_TX_OK) {
@@ -284,6 +296,13 @@ static int deliver_taps(struct pkbuf *pkb, struct net_device *dev)
 }
 
 int netif_receive(struct net_device *dev, struct pkbuf *pkb)
+{
+	if (netem_ingress(dev, pkb))    /* fault injection, if configured */
+		return 0;
+	return __netif_receive(dev, pkb);
+}
+
+int __netif_receive(struct net_device *dev, struct pkbuf *pkb)
 {
 	struct packet_type *pt;
 	be16 type;

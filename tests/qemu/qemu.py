@@ -44,7 +44,9 @@ class Qemu:
                      "-monitor", "none", "-no-reboot",
                      "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if cmdline:
-            self.args += ["-fw_cfg", "name=opt/os/cmdline,string=" + cmdline]
+            # QEMU option values escape a comma by doubling it
+            self.args += ["-fw_cfg", "name=opt/os/cmdline,string=" +
+                          cmdline.replace(",", ",,")]
         if net == "user":
             fwd = "".join(",hostfwd=%s" % f for f in hostfwd)
             self.args += ["-netdev", "user,id=n0,restrict=on" + fwd]
