@@ -124,14 +124,15 @@ MEM     ?= 256M
 CMDLINE ?=
 PCAP    ?=
 RESTRICT ?= off
+ACCEL   ?= tcg
 RUN_FLAGS = $(if $(filter on yes 1,$(RESTRICT)),--restrict)
 run: all
 	@$(PYTHON) tools/run-qemu.py --nic $(NIC) --net $(NET) --tap $(TAP) \
-		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" $(RUN_FLAGS) $(ISO)
+		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" --accel $(ACCEL) $(RUN_FLAGS) $(ISO)
 
 debug: all
 	@$(PYTHON) tools/run-qemu.py --nic $(NIC) --net $(NET) --tap $(TAP) \
-		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" $(RUN_FLAGS) --gdb $(ISO)
+		--mem $(MEM) --cmdline "$(CMDLINE)" --pcap "$(PCAP)" --accel $(ACCEL) $(RUN_FLAGS) --gdb $(ISO)
 
 gdb: $(KERNEL_ELF)
 	gdb -q -x tools/gdb/kernel.gdb $(KERNEL_ELF)

@@ -26,6 +26,8 @@ def main():
     ap.add_argument("--cmdline", default="")
     ap.add_argument("--pcap", default="")
     ap.add_argument("--gdb", action="store_true")
+    ap.add_argument("--accel", default="tcg", choices=["tcg", "kvm"],
+                    help="tcg (default) works everywhere; kvm only where /dev/kvm really works")
     ap.add_argument("--restrict", action="store_true",
                     help="isolate the guest (QEMU user networking restrict=on)")
     ap.add_argument("iso")
@@ -34,8 +36,14 @@ def main():
     args = ["qemu-system-x86_64", "-cdrom", a.iso, "-m", a.mem, "-smp", "1",
             "-display", "none", "-serial", "mon:stdio", "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-    if os.path.exists("/dev/kvm") and os.access("/dev/kvm", os.W_OK):
+    # TCG by default: a /dev/kvm that exists is no promise that KVM works
+    # (nested or emulated hosts hang in it), and TCG is what the tests use.
+    if a.accel == "kvm":
+        if not os.access("/dev/kvm", os.W_OK):
+            sys.exit("run: ACCEL=kvm but /dev/kvm is missing or not writable")
         args += ["-accel", "kvm"]
+    else:
+        args += ["-accel", "tcg"]
     if a.cmdline:
         # QEMU option values escape a comma by doubling it
         args += ["-fw_cfg", "name=opt/os/cmdline,string=" + a.cmdline.replace(",", ",,")]
