@@ -75,6 +75,9 @@ extern u32 icmp_msgs_burst;
  * icmp_ratelimit). Locally generated errors to ourselves are exempt. */
 extern u32 icmp_ratelimit_ms;
 void icmp_ratelimit_reset(void);
+/* RFC 792 time: milliseconds since midnight UT, or since boot with the
+ * high bit set when the wall clock is unknown. Host order. */
+u32 inet_current_timestamp(void);
 
 int icmp_init(void);
 

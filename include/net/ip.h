@@ -30,8 +30,18 @@ BUILD_BUG_ON(sizeof(struct iphdr) != 20);
 #define IPVERSION      4
 #define IP_DEFAULT_TTL 64
 #define IP_MAX_PACKET  65535
-#define IPOPT_END 0
-#define IPOPT_NOOP 1
+/* Option types (RFC 791 3.1): the high bit says "copy into fragments". */
+#define IPOPT_COPY      0x80
+#define IPOPT_END       0
+#define IPOPT_NOOP      1
+#define IPOPT_RR        7
+#define IPOPT_TIMESTAMP 68
+#define IPOPT_LSRR      131
+#define IPOPT_SSRR      137
+#define IPOPT_TS_TSONLY    0   /* Timestamp flags (low nibble of byte 3) */
+#define IPOPT_TS_TSANDADDR 1
+#define IPOPT_TS_PRESPEC   3
+#define IP_OPTIONS_MAX  40
 
 static inline unsigned int ip_hdr_ihl(const struct iphdr *iph)
 {
@@ -66,6 +76,29 @@ struct inet_skb_parm {
 int ip_rcv(struct pkbuf *pkb, struct net_device *dev, struct packet_type *pt);
 int ip_local_deliver(struct pkbuf *pkb);
 
+/* ---- ip_options.c ---- */
+/* What a header's options hold: offsets from the IP header, 0 = absent. */
+struct ip_options {
+	u8 optlen;
+	u8 srr;
+	u8 rr;
+	u8 ts;
+};
+/* Validate the options of the header at iph (writable) and record
+ * spec_dst and the time in RR/Timestamp. Returns 0, or the offset from
+ * the header of the offending byte (the Parameter Problem pointer). */
+int ip_options_compile(struct ip_options *opt, u8 *iph, be32 spec_dst);
+/* For a datagram to us: false when it must be dropped (malformed: a
+ * Parameter Problem went back; or source-routed). Counts the drop. */
+bool ip_rcv_options(struct pkbuf *pkb);
+/* The options of a reply to iph (RR and Timestamp, with saddr and the
+ * time added where there is room), padded to 4 bytes, into dst (at least
+ * IP_OPTIONS_MAX bytes). Returns their length, 0 when none. */
+unsigned int ip_options_echo(u8 *dst, const struct iphdr *iph, be32 saddr);
+/* Turn the options that must not be copied into fragments after the
+ * first (RFC 791) into no-ops. */
+void ip_options_fragment(u8 *opts, unsigned int len);
+
 /* ---- ip_output.c ---- */
 /* Everything the caller decides about an outgoing datagram. */
 struct ip_tx_params {
@@ -76,6 +109,8 @@ struct ip_tx_params {
 	u8 tos;
 	bool df;             /* set DF; too big then fails with -EMSGSIZE */
 	int oif;             /* 0: routing decides; else this ifindex */
+	const u8 *opt;       /* IP options, a multiple of 4 bytes */
+	u8 optlen;
 };
 
 /* Route, prepend the IP header to the transport segment at pkb->data,

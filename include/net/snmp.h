@@ -44,6 +44,7 @@ enum ip_ext_mib {
 	IPEXT_INBADVERSION,       /* version != 4 (also InHdrErrors) */
 	IPEXT_INBADIHL,           /* IHL < 5 or beyond the packet */
 	IPEXT_INBADOPTIONS,       /* option list malformed */
+	IPEXT_INSRCROUTED,        /* source-routed: refused, as Linux */
 	IPEXT_INMARTIANSRC,       /* source broadcast/multicast/loopback */
 	IPEXT_INMARTIANDST,       /* 127/8 arriving on a real interface */
 	IPEXT_INL2BCASTUNICAST,   /* link broadcast carrying IP unicast */

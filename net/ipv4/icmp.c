@@ -300,16 +300,22 @@ static int icmp_discard(struct pkbuf *pkb)
 }
 
 /* Turn the request around in its own buffer: same payload, swapped
- * addresses (RFC 792 "Echo or Echo Reply Message"). */
+ * addresses (RFC 792 "Echo or Echo Reply Message"), and Record Route /
+ * Timestamp echoed (RFC 1122 3.2.2.6), copied out before the new header
+ * is written over the old one. */
 static int icmp_reply_in_place(struct pkbuf *pkb, u8 type)
 {
 	const struct iphdr *iph = ip_hdr(pkb);
+	u8 opt[IP_OPTIONS_MAX];
 	struct ip_tx_params p = {
 		.protocol = IPPROTO_ICMP,
 		.saddr = iph->daddr,
 		.daddr = iph->saddr,
 		.tos = iph->tos,
+		.opt = opt,
 	};
+
+	p.optlen = ip_hdr_ihl(iph) > 5 ? (u8)ip_options_echo(opt, iph, iph->daddr) : 0;
 
 	if (pkb_cloned(pkb)) {
 		struct pkbuf *c = pkb_copy(pkb);
@@ -350,16 +356,21 @@ static int icmp_echo_reply(struct pkbuf *pkb)
 	return 0;
 }
 
-/* RFC 792 timestamp: milliseconds since midnight UT; without a wall
- * clock, milliseconds since boot with the high-order bit set, as RFC 792
- * allows for a non-standard time. */
-static int icmp_timestamp(struct pkbuf *pkb)
+/* RFC 792 allows a non-standard time with the high-order bit set: we
+ * use it for milliseconds since boot when there is no wall clock. */
+u32 inet_current_timestamp(void)
 {
 	const u32 day_ms = 24u * 3600 * 1000;
 	u64 real = ktime_get_real_ms();
+
+	return real ? (u32)(real % day_ms) :
+		      (u32)(ktime_get_ms() % day_ms) | 0x80000000u;
+}
+
+static int icmp_timestamp(struct pkbuf *pkb)
+{
 	be32 *times;
-	u32 now = real ? (u32)(real % day_ms) :
-			 (u32)(ktime_get_ms() % day_ms) | 0x80000000u;
+	u32 now = inet_current_timestamp();
 
 	if (pkb->len < sizeof(struct icmphdr) + 12 ||
 	    pkb->pkt_type != PACKET_HOST ||

@@ -25,33 +25,6 @@ static int ip_drop(struct pkbuf *pkb)
 	return -EINVAL;
 }
 
-/* RFC 791 3.1 options: walk the list only to prove it well formed (every
- * length inside the header, at least 2). No option changes how a host
- * receives, so none is acted on; a malformed list drops the datagram, as
- * Linux's ip_options_compile does. */
-static bool ip_options_ok(const u8 *opt, unsigned int len)
-{
-	unsigned int i = 0;
-
-	while (i < len) {
-		unsigned int olen;
-
-		if (opt[i] == IPOPT_END)
-			return true;
-		if (opt[i] == IPOPT_NOOP) {
-			i++;
-			continue;
-		}
-		if (i + 1 >= len)
-			return false;
-		olen = opt[i + 1];
-		if (olen < 2 || olen > len - i)
-			return false;
-		i += olen;
-	}
-	return true;
-}
-
 /* The header checks; returns 0 or the MIB counter to charge. */
 static int ip_validate(struct pkbuf *pkb)
 {
@@ -85,10 +58,6 @@ static int ip_validate(struct pkbuf *pkb)
 		IPEXT_INC_STATS(INBADIHL);
 		return IPSTATS_MIB_INHDRERRORS;
 	}
-	if (ihl > 5 && !ip_options_ok((const u8 *)(iph + 1), ihl * 4 - 20)) {
-		IPEXT_INC_STATS(INBADOPTIONS);
-		return IPSTATS_MIB_INHDRERRORS;
-	}
 	/* Ethernet pads short frames to 60 bytes: the datagram ends where
 	 * its total length says. */
 	pkb_trim(pkb, tot_len);
@@ -104,9 +73,12 @@ static int ip_check_addr(struct pkbuf *pkb, struct net_device *dev)
 	/* A source that cannot be a single host is a martian (RFC 1122
 	 * 3.2.1.3: discard "if the source address is not a valid host
 	 * address"), and so is one of our own addresses arriving from a
-	 * wire (Linux accept_local=0). 0.0.0.0 is allowed: DHCP clients
-	 * use it. */
+	 * wire (Linux accept_local=0), or a broadcast address of a subnet
+	 * we are on. 0.0.0.0 only to the limited broadcast: that is how a
+	 * DHCP client speaks before it has an address. */
 	if (ipv4_is_multicast(iph->saddr) || ipv4_is_lbcast(iph->saddr) ||
+	    (ipv4_is_zeronet(iph->saddr) && !ipv4_is_lbcast(iph->daddr)) ||
+	    inet_addr_type_dev(iph->saddr, dev) == RTN_BROADCAST ||
 	    (!(dev->flags & IFF_LOOPBACK) &&
 	     (ipv4_is_loopback(iph->saddr) || inet_addr_is_local(iph->saddr)))) {
 		IPEXT_INC_STATS(INMARTIANSRC);
@@ -187,6 +159,20 @@ int ip_rcv(struct pkbuf *pkb, struct net_device *dev, struct packet_type *pt)
 	if (ip_check_addr(pkb, dev)) {
 		IP_INC_STATS(INADDRERRORS);
 		return ip_drop(pkb);
+	}
+	if (ip_hdr_ihl(ip_hdr(pkb)) > 5) {
+		/* Recording our address writes into the header: it must
+		 * not be shared with a clone. */
+		if (pkb_cloned(pkb)) {
+			struct pkbuf *c = pkb_copy(pkb);
+
+			pkb_free(pkb);
+			if (!c)
+				return -ENOMEM;
+			pkb = c;
+		}
+		if (!ip_rcv_options(pkb))
+			return ip_drop(pkb);
 	}
 	/* RFC 1122 3.2.1.7: a host MUST NOT discard a datagram just
 	 * because its TTL is below 2 -- TTL matters only to forwarding,

@@ -49,12 +49,14 @@ static int ip_finish_output(struct pkbuf *pkb, const struct rtable *rt)
 }
 
 /* RFC 791 "An Example Fragmentation Procedure": copy each slice of the
- * payload behind a copy of the header (options are never copied because
- * we send none). Sizes are multiples of 8 except the last. */
+ * payload behind a copy of the header; after the first fragment, only
+ * the options marked "copied" stay. Sizes are multiples of 8 except the
+ * last. */
 static int ip_fragment(struct pkbuf *pkb, const struct rtable *rt)
 {
 	const struct iphdr *iph = ip_hdr(pkb);
 	unsigned int hlen = ip_hdr_ihl(iph) * 4;
+	u8 hdr[60];
 	unsigned int left = ntohs(iph->tot_len) - hlen;
 	unsigned int mtu = rt->dev->mtu, chunk = (mtu - hlen) & ~7u;
 	u16 frag_flags = ntohs(iph->frag_off) & ~IP_OFFSET;
@@ -66,6 +68,8 @@ static int ip_fragment(struct pkbuf *pkb, const struct rtable *rt)
 		pkb_free(pkb);
 		return -EMSGSIZE;
 	}
+	memcpy(hdr, iph, hlen);
+	ip_options_fragment(hdr + sizeof(*iph), hlen - sizeof(*iph));
 	while (left > 0 && !err) {
 		unsigned int len = left > chunk ? chunk : left;
 		struct pkbuf *f = pkb_alloc_tx(hlen + len);
@@ -76,7 +80,7 @@ static int ip_fragment(struct pkbuf *pkb, const struct rtable *rt)
 			break;
 		}
 		fh = (struct iphdr *)pkb_put(f, hlen + len);
-		memcpy(fh, iph, hlen);
+		memcpy(fh, off ? (const void *)hdr : (const void *)iph, hlen);
 		memcpy((u8 *)fh + hlen, (const u8 *)iph + hlen + off, len);
 		pkb_reset_network_header(f);
 		fh->tot_len = htons((u16)(hlen + len));
@@ -118,20 +122,27 @@ int ip_build_xmit(struct pkbuf *pkb, const struct ip_tx_params *p,
 		  const struct rtable *rt)
 {
 	struct iphdr *iph;
-	unsigned int tot = pkb->len + sizeof(*iph);
+	unsigned int hlen = sizeof(*iph) + p->optlen;
+	unsigned int tot = pkb->len + hlen;
 	int err;
 
 	if (tot > IP_MAX_PACKET) {
 		err = -EMSGSIZE;
 		goto discard;
 	}
-	iph = (struct iphdr *)pkb_push(pkb, sizeof(*iph));
+	if ((p->optlen & 3) || p->optlen > IP_OPTIONS_MAX) {
+		err = -EINVAL;
+		goto discard;
+	}
+	iph = (struct iphdr *)pkb_push(pkb, hlen);
 	if (!iph) {
 		err = -ENOBUFS;
 		goto discard;
 	}
 	pkb_reset_network_header(pkb);
-	iph->ihl_version = IPVERSION << 4 | 5;
+	if (p->optlen)
+		memcpy(iph + 1, p->opt, p->optlen);
+	iph->ihl_version = (u8)(IPVERSION << 4 | hlen / 4);
 	iph->tos = p->tos;
 	iph->tot_len = htons((u16)tot);
 	iph->frag_off = p->df ? htons(IP_DF) : 0;

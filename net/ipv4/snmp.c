@@ -22,7 +22,7 @@ const char *const ip_mib_names[IPSTATS_MIB_MAX] = {
 const char *const ip_ext_mib_names[IPEXT_MAX] = {
 	"InTruncatedPkts", "InCsumErrors", "InBcastPkts", "InMcastPkts",
 	"InOctets", "OutOctets", "InBadVersion", "InBadIHL", "InBadOptions",
-	"InMartianSrc", "InMartianDst",
+	"InSrcRouted", "InMartianSrc", "InMartianDst",
 	"InL2BcastUnicast", "ReasmOverlaps",
 	"ReasmDuplicates", "ReasmOversize", "ReasmMemFull", "ReasmBadFrag",
 	"OutArpFailed",
