@@ -4,12 +4,28 @@
 #include <lib/types.h>
 #include <net/port.h>
 
+/* Plain loops, eight bytes at a time where the alignment allows, rather
+ * than rep movsb/stosb: under QEMU's TCG (what `make run` and the tests
+ * use) each iteration of a rep string instruction is a separate trip
+ * through the emulator's main loop when the vCPU is being asked to exit,
+ * and copying a 1.5 KB frame took up to a millisecond while virtio-net's
+ * transmit ran beside it (64 KB pings averaged 15 ms; 3 ms after). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	void *ret = dst;
+	unsigned char *d = dst;
+	const unsigned char *s = src;
 
-	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) :: "memory");
-	return ret;
+	if ((((unsigned long)d ^ (unsigned long)s) & 7) == 0) {
+		while (n && ((unsigned long)d & 7)) {
+			*d++ = *s++;
+			n--;
+		}
+		for (; n >= 8; n -= 8, d += 8, s += 8)
+			*(u64 *)d = *(const u64 *)s;
+	}
+	while (n--)
+		*d++ = *s++;
+	return dst;
 }
 
 void *memmove(void *dst, const void *src, size_t n)
@@ -29,10 +45,18 @@ void *memmove(void *dst, const void *src, size_t n)
 
 void *memset(void *s, int c, size_t n)
 {
-	void *ret = s;
+	unsigned char *p = s;
+	u64 v = (u8)c * 0x0101010101010101ull;
 
-	__asm__ volatile("rep stosb" : "+D"(s), "+c"(n) : "a"(c) : "memory");
-	return ret;
+	while (n && ((unsigned long)p & 7)) {
+		*p++ = (u8)c;
+		n--;
+	}
+	for (; n >= 8; n -= 8, p += 8)
+		*(u64 *)p = v;
+	while (n--)
+		*p++ = (u8)c;
+	return s;
 }
 
 int memcmp(const void *a, const void *b, size_t n)

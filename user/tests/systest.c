@@ -507,6 +507,28 @@ static void test_errors(void)
 	EXPECT_ERR("syscall_1000", syscall(1000), ENOSYS);
 	EXPECT_ERR("syscall_minus_1", syscall(-1), ENOSYS);
 	EXPECT_ERR("syscall_huge", syscall(0x7fffffffL), ENOSYS);
+	/* A buffer running into a page we may not touch: the kernel's copy
+	 * stops on the exact byte and read reports what it did, as Linux
+	 * does for /dev/zero. Both the word-at-a-time and byte paths. */
+	unsigned char *two = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (two != MAP_FAILED && mprotect(two + 4096, 4096, PROT_NONE) == 0) {
+		int z = open("/dev/zero", O_RDONLY);
+		long n;
+
+		memset(two, 0xee, 4096);
+		n = read(z, two + 4096 - 13, 100);
+		CHECK("read_stops_at_bad_page", n == 13 && two[4095] == 0 &&
+		      two[4096 - 13] == 0 && two[4096 - 14] == 0xee,
+		      "read returned %ld", n);
+		memset(two, 0xee, 4096);
+		n = read(z, two + 4096 - 3, 5);
+		CHECK("read_stops_at_bad_page_short", n == 3 && two[4095] == 0 &&
+		      two[4096 - 4] == 0xee, "read returned %ld", n);
+		EXPECT_ERR("read_all_bad_page", read(z, two + 4096, 64), EFAULT);
+		close(z);
+		munmap(two, 8192);
+	}
 	EXPECT_ERR("fcntl_bad_cmd", fcntl(0, 9999), EINVAL);
 	EXPECT_ERR("lseek_bad_whence", lseek(open("/", O_RDONLY), 0, 12345), EINVAL);
 	(void)buf;
