@@ -30,9 +30,11 @@ def eth(dst, src, typ, payload):
     return dst + src + struct.pack("!H", typ) + payload
 
 
-def ip(src, dst, proto, payload, ident=1, frag=0, ttl=64):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
-                    frag, ttl, proto, 0, src, dst)
+def ip(src, dst, proto, payload, ident=1, frag=0, ttl=64, opts=b""):
+    opts += b"\0" * (-len(opts) % 4)
+    hl = 20 + len(opts)
+    h = struct.pack("!BBHHHBBH4s4s", 0x40 | hl // 4, 0, hl + len(payload), ident,
+                    frag, ttl, proto, 0, src, dst) + opts
     h = h[:10] + struct.pack("!H", csum(h)) + h[12:]
     return h + payload
 
@@ -116,6 +118,27 @@ def main():
           advance(60000))
     write("dhcp_retransmit", advance(5000) + advance(10000) + advance(20000))
     write("loopback_ping", rec(3, bytes([15, 1, 1]) + b"self"))
+    # IPv4 options: Record Route and Timestamp recorded and echoed, a
+    # malformed list (Parameter Problem), a source route (refused), and a
+    # fragmented echo carrying RR (options only in the first fragment).
+    echo = icmp(8, 0, b"\0\2\0\1", b"opts" * 4)
+    write("ip_options", b"".join(rec(0, eth(US_MAC, PEER_MAC, 0x0800, ip(PEER, US, 1, echo, opts=o)))
+                                 for o in (bytes([7, 19, 4]) + b"\0" * 16,
+                                           bytes([68, 16, 5, 0]) + b"\0" * 12,
+                                           bytes([68, 12, 5, 1]) + b"\0" * 8,
+                                           bytes([68, 12, 5, 3]) + US + b"\0" * 4,
+                                           bytes([68, 8, 9, 0xf0]) + b"\0" * 4,
+                                           bytes([7, 39, 4]) + b"\0" * 5,
+                                           bytes([131, 7, 4]) + PEER)))
+    big = icmp(8, 0, b"\0\3\0\1", bytes(range(256)) * 12)
+    frags = b""
+    for off in range(0, len(big), 1464):
+        part = big[off:off + 1464]
+        mf = 0x2000 if off + 1464 < len(big) else 0
+        frags += rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                            ip(PEER, US, 1, part, ident=97, frag=mf | off // 8,
+                               opts=bytes([7, 11, 4]) + b"\0" * 8 if off == 0 else b"")))
+    write("ip_options_fragments", frags)
 
 
 if __name__ == "__main__":
