@@ -45,6 +45,16 @@ be32 ip_route_default_gw(void);
 /* Route a datagram to daddr. oif != 0 pins the device (SO_BINDTODEVICE,
  * DHCP before addressing). Returns 0 or -ENETUNREACH. */
 int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt);
+/* ---- route_redirect.c: ICMP redirects as per-destination exceptions ---- */
+/* The gateway on dev that told us old_gw is second best for daddr: a
+ * believable redirect installs new_gw for daddr. 0 or -EINVAL/-ENOMEM. */
+int ip_rt_redirect(be32 old_gw, be32 daddr, be32 new_gw,
+		   struct net_device *dev);
+/* The redirected gateway for daddr through dev, if one was learnt. */
+bool fnhe_lookup(be32 daddr, const struct net_device *dev, be32 *gw);
+/* Forget the exceptions through dev (NULL: all). */
+void fnhe_flush(struct net_device *dev);
+
 /* First entry, or the one after prev, for /proc/net/route. */
 const struct fib_entry *fib_next(const struct fib_entry *prev);
 

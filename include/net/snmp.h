@@ -97,6 +97,8 @@ enum icmp_ext_mib {
 	ICMPEXT_INUNKNOWNTYPE,
 	ICMPEXT_INERRNOHANDLER,      /* error about a protocol we lack */
 	ICMPEXT_OUTSUPPRESSED,       /* RFC 1122 3.2.2 forbids an error */
+	ICMPEXT_INREDIRECTSACCEPTED, /* a new first hop for a destination */
+	ICMPEXT_INREDIRECTSREJECTED, /* not from our gateway, off-link... */
 	ICMPEXT_MAX
 };
 

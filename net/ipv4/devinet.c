@@ -137,6 +137,18 @@ bool inet_is_subnet_broadcast(const struct net_device *dev, be32 addr)
 	return false;
 }
 
+bool inet_addr_onlink(const struct net_device *dev, be32 addr)
+{
+	struct in_ifaddr *ifa;
+
+	if (!dev->ip_ptr)
+		return false;
+	list_for_each_entry(ifa, &dev->ip_ptr->ifa_list, ifa_list)
+		if (((addr ^ ifa->ifa_local) & ifa->ifa_mask) == 0)
+			return true;
+	return false;
+}
+
 bool inet_addr_is_local(be32 addr)
 {
 	for (struct net_device *d = dev_get_next(NULL); d; d = dev_get_next(d)) {

@@ -40,6 +40,7 @@ struct icmp_control {
 static int icmp_echo(struct pkbuf *pkb);
 static int icmp_echo_reply(struct pkbuf *pkb);
 static int icmp_unreach(struct pkbuf *pkb);
+static int icmp_redirect(struct pkbuf *pkb);
 static int icmp_timestamp(struct pkbuf *pkb);
 static int icmp_discard(struct pkbuf *pkb);
 
@@ -52,7 +53,7 @@ static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1] = {
 				ICMP_MIB_OUTDESTUNREACHS },
 	[ICMP_SOURCE_QUENCH] = { icmp_discard, true, ICMP_MIB_INSRCQUENCHS,
 				 ICMP_MIB_OUTSRCQUENCHS },
-	[ICMP_REDIRECT] = { icmp_discard, true, ICMP_MIB_INREDIRECTS,
+	[ICMP_REDIRECT] = { icmp_redirect, true, ICMP_MIB_INREDIRECTS,
 			    ICMP_MIB_OUTREDIRECTS },
 	[6] = { icmp_discard, true, -1, -1 },
 	[7] = { icmp_discard, true, -1, -1 },
@@ -384,6 +385,32 @@ static int icmp_timestamp(struct pkbuf *pkb)
 	times[1] = htonl(now);
 	times[2] = htonl(now);
 	return icmp_reply_in_place(pkb, ICMP_TIMESTAMPREPLY);
+}
+
+/* RFC 1122 3.2.2.2: a host MUST act on a Redirect. route_redirect.c
+ * decides whether to believe it; the quoted datagram must be one of ours
+ * and the message must have come to us alone (not a broadcast). */
+static int icmp_redirect(struct pkbuf *pkb)
+{
+	const struct icmphdr *ih = (const struct icmphdr *)pkb->data;
+	const struct iphdr *inner;
+
+	if (!pkb_may_pull(pkb, sizeof(*ih) + sizeof(*inner))) {
+		ICMPEXT_INC_STATS(INBADLENGTH);
+		goto out;
+	}
+	ih = (const struct icmphdr *)pkb->data;
+	inner = (const struct iphdr *)(pkb->data + sizeof(*ih));
+	if (ih->code > 3 || pkb->pkt_type != PACKET_HOST ||
+	    ip_hdr_version(inner) != IPVERSION ||
+	    !inet_addr_is_local(inner->saddr)) {
+		ICMPEXT_INC_STATS(INREDIRECTSREJECTED);
+		goto out;
+	}
+	ip_rt_redirect(ip_hdr(pkb)->saddr, inner->daddr, ih->un.gateway, pkb->dev);
+out:
+	pkb_free(pkb);
+	return 0;
 }
 
 /* An error about something we sent: find who sent it. */

@@ -52,6 +52,7 @@ int fib_add(be32 dst, int prefixlen, be32 gateway, struct net_device *dev,
 	fe->flags = RTF_UP | (gateway ? RTF_GATEWAY : 0) |
 		    (prefixlen == 32 ? RTF_HOST : 0);
 	fib_insert(fe);
+	fnhe_flush(NULL);       /* a redirect learnt under the old table */
 	return 0;
 }
 
@@ -65,6 +66,7 @@ int fib_del(be32 dst, int prefixlen, be32 gateway, struct net_device *dev)
 		    fe->dev == dev && fe->gateway == gateway) {
 			list_del(&fe->list);
 			kfree(fe);
+			fnhe_flush(NULL);
 			return 0;
 		}
 	}
@@ -81,6 +83,7 @@ void fib_flush_dev(struct net_device *dev)
 			kfree(fe);
 		}
 	}
+	fnhe_flush(dev);
 }
 
 static struct fib_entry *fib_default(void)
@@ -101,6 +104,7 @@ int ip_route_set_default(be32 gw, struct net_device *dev)
 		list_del(&fe->list);
 		kfree(fe);
 	}
+	fnhe_flush(NULL);
 	if (!gw)
 		return 0;
 	return fib_add(0, 0, gw, dev, 0, 0);
@@ -191,6 +195,8 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt)
 	fe->use++;
 	rt->dev = fe->dev;
 	rt->nexthop = fe->gateway ? fe->gateway : daddr;
+	if (fe->gateway)        /* an ICMP redirect may know better */
+		fnhe_lookup(daddr, fe->dev, &rt->nexthop);
 	rt->saddr = saddr ? saddr :
 		    (fe->prefsrc ? fe->prefsrc : inet_select_addr(fe->dev, daddr));
 	rt->type = inet_is_subnet_broadcast(fe->dev, daddr) ? RTN_BROADCAST :

@@ -40,7 +40,8 @@ const char *const icmp_mib_names[ICMP_MIB_MAX] = {
 
 const char *const icmp_ext_mib_names[ICMPEXT_MAX] = {
 	"InBcastEchoIgnored", "InBadLength", "InUnknownType",
-	"InErrNoHandler", "OutSuppressed",
+	"InErrNoHandler", "OutSuppressed", "InRedirectsAccepted",
+	"InRedirectsRejected",
 };
 
 const char *const udp_mib_names[UDP_MIB_MAX] = {

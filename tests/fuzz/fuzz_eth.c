@@ -188,6 +188,7 @@ static void fz_reset(void)
 	ipconfig_reset();
 	arp_flush();
 	ip_frag_flush();
+	fnhe_flush(NULL);
 	fz_drain(eth0);
 	fz_drain(eth1);
 	arp_flush();

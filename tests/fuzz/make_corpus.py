@@ -139,6 +139,16 @@ def main():
                             ip(PEER, US, 1, part, ident=97, frag=mf | off // 8,
                                opts=bytes([7, 11, 4]) + b"\0" * 8 if off == 0 else b"")))
     write("ip_options_fragments", frags)
+    # ICMP redirect from the gateway for an off-link destination, then a
+    # send to it (through the new gateway), then a bogus one.
+    far = bytes([192, 0, 2, 7])
+    inner = ip(US, far, 17, udp(US, far, 5000, 9, b"x"))
+    newgw = bytes([10, 0, 2, 3])
+    write("icmp_redirect", rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                                      ip(GW, US, 1, icmp(5, 1, newgw, inner[:28])))) +
+          rec(3, bytes([3, 9, 0]) + b"via new gw") +
+          rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                     ip(PEER, US, 1, icmp(5, 0, bytes([10, 9, 9, 9]), inner[:28])))))
 
 
 if __name__ == "__main__":

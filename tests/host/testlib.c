@@ -344,6 +344,7 @@ void fx_teardown(void)
 	dhcp_stop();
 	arp_flush();
 	ip_frag_flush();
+	fnhe_flush(NULL);
 	host_run_softirqs();
 	if (eth0)
 		mock_tx_purge(eth0);

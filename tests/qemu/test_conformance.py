@@ -13,6 +13,18 @@ from harness import check, main                      # noqa: E402
 from netns import GUEST_IP, GUEST_MAC, HOST_IP, Netns  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+REDIRECT_NEWGW = "192.168.76.3"
+REDIRECT_DST = "10.99.0.1"
+SEND_REDIRECT = r'''
+import sys
+from scapy.all import Ether, IP, ICMP, UDP, sendp, conf, get_if_hwaddr
+conf.verb = 0
+iface, gmac, gip, hip = sys.argv[1:5]
+inner = IP(src=gip, dst="%s") / UDP(sport=5000, dport=9)
+sendp(Ether(src=get_if_hwaddr(iface), dst=gmac) / IP(src=hip, dst=gip) /
+      ICMP(type=5, code=1, gw="%s") / inner, iface=iface)
+print("sent")
+''' % (REDIRECT_DST, REDIRECT_NEWGW)
 _result = {}
 
 
@@ -28,6 +40,15 @@ def probe():
             _result.update(json.loads(m.group(1)))
             _result["_ping_R"] = ns.run(["ping", "-R", "-c", "1", "-W", "3", GUEST_IP],
                                         timeout=30).stdout
+            # ICMP Redirect: the gateway (us, .1) says .3 is better for a
+            # destination that lives inside this namespace.
+            ns.ip("addr", "add", REDIRECT_NEWGW + "/24", "dev", ns.tap)
+            ns.ip("addr", "add", REDIRECT_DST + "/32", "dev", "lo")
+            r = ns.run(["/usr/bin/python3", "-c", SEND_REDIRECT, ns.tap, GUEST_MAC,
+                        GUEST_IP, HOST_IP], timeout=60)
+            check("sent" in r.stdout, "redirect not sent:\n" + r.stdout[-800:])
+            _result["_redirect_ping"], _ = g.run("ping -c 1 %s" % REDIRECT_DST, timeout=30)
+            _result["_redirect_arp"], _ = g.run("cat /proc/net/arp")
             out, _ = g.run("cat /proc/net/snmp /proc/net/netstat")
             _result["_snmp"] = out
             _result["_console"] = g.text()
@@ -129,12 +150,27 @@ def test_arp_answers_requests_and_probes_only_for_us():
     check(reply("arp_other") == [], "answered for another address: %r" % reply("arp_other"))
 
 
-def test_drops_are_counted():
-    snmp = probe()["_snmp"]
+def test_redirect_moves_the_first_hop():
+    """RFC 1122 3.2.2.2: a host MUST act on a Redirect from its gateway."""
+    out = probe()["_redirect_ping"]
+    check(re.search(r"1 packets transmitted, 1 (packets )?received", out),
+          "ping through the new gateway:\n" + out[-500:])
+    arp = probe()["_redirect_arp"]
+    check(re.search(r"^%s\s" % re.escape(REDIRECT_NEWGW), arp, re.M),
+          "the guest never resolved the new gateway:\n" + arp)
+    check(snmp_tables()["IcmpExt"]["InRedirectsAccepted"] == 1, repr(snmp_tables()["IcmpExt"]))
+
+
+def snmp_tables():
     tables = {}
-    for hdr, vals in re.findall(r"^(\w+: [A-Za-z].*)\n\w+: ([\d -]+)$", snmp, re.M):
+    for hdr, vals in re.findall(r"^(\w+: [A-Za-z].*)\n\w+: ([\d -]+)$", probe()["_snmp"], re.M):
         name, keys = hdr.split(":", 1)
         tables.setdefault(name, {}).update(zip(keys.split(), map(int, vals.split())))
+    return tables
+
+
+def test_drops_are_counted():
+    tables = snmp_tables()
     ip, ipx = tables["Ip"], tables["IpExt"]
     check(ipx["InCsumErrors"] >= 1 and ipx["InBadOptions"] >= 1, repr(ipx))
     check(ipx["InSrcRouted"] >= 1 and ipx["InMartianSrc"] >= 1, repr(ipx))
