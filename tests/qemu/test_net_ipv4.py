@@ -196,5 +196,55 @@ def test_dhcp_under_user_networking():
         check(re.search(r"^eth0 \d+ \w+ 1500 52:54:00:12:34:56 10\.0\.2\.15 24$", out, re.M), out)
 
 
+def test_dhcp_from_linux_dnsmasq_with_renewal():
+    """A real Linux DHCP server (dnsmasq, in the test's namespace) leases
+    an address, router and DNS server; the guest uses the DNS server it
+    was given, and renews by unicast at T1 (set short here)."""
+    import subprocess
+    import time
+    with Netns() as ns:
+        log = "/tmp/dnsmasq-%s.log" % ns.name
+        leases = "/tmp/dnsmasq-%s.leases" % ns.name
+        with open(log, "w") as logf:
+            srv = ns.popen(["dnsmasq", "--no-daemon", "--keep-in-foreground",
+                            "--interface=%s" % ns.tap, "--bind-interfaces", "--port=53",
+                            "--user=root", "--no-resolv", "--no-hosts", "--no-poll",
+                            "--pid-file=", "--log-dhcp", "--log-facility=-",
+                            "--dhcp-leasefile=%s" % leases,
+                            "--dhcp-range=192.168.76.50,192.168.76.60,255.255.255.0,2m",
+                            "--dhcp-option=option:router,%s" % HOST_IP,
+                            "--dhcp-option=option:T1,12", "--dhcp-option=option:T2,25",
+                            "--address=/fixed.teachos.test/192.168.76.42"],
+                           stdout=logf, stderr=subprocess.STDOUT)
+        try:
+            with Guest(mem="128M", nic="virtio", net="tap", tap=ns.tap, netns=ns.name,
+                       mac=GUEST_MAC, cmdline="") as g:
+                m = re.search(r"ipconfig: eth0 (192\.168\.76\.\d+)/24 gw %s dns %s \(dhcp\)"
+                              % (re.escape(HOST_IP), re.escape(HOST_IP)), g.text())
+                check(m, "no DHCP lease from dnsmasq:\n" + g.text()[-1500:])
+                addr = m.group(1)
+                check(50 <= int(addr.split(".")[3]) <= 60, "address outside the range: " + addr)
+                out, st = g.run("host fixed.teachos.test", timeout=30)
+                check(st == 0 and "has address 192.168.76.42" in out, out)
+                deadline = time.monotonic() + 60
+                acks = 0
+                while time.monotonic() < deadline:
+                    acks = open(log).read().count("DHCPACK(")
+                    if acks >= 2:
+                        break
+                    time.sleep(1)
+                check(acks >= 2, "no renewal:\n" + open(log).read()[-1500:])
+                check(ns.run(["ping", "-c", "1", "-W", "2", addr], timeout=10).returncode == 0,
+                      "address lost after renewal")
+        finally:
+            srv.kill()
+            srv.wait(timeout=10)
+            for f in (log, leases):
+                try:
+                    os.unlink(f)
+                except OSError:
+                    pass
+
+
 if __name__ == "__main__":
     main(globals())
