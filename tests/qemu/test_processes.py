@@ -38,6 +38,16 @@ def test_null_deref_killed_shell_survives():
     check(out == "still here", "shell did not survive: %r" % out)
 
 
+def test_pipeline_with_text_tools():
+    out, st = guest().run("ps | grep udpecho")
+    check(st == 0 and len(out.strip().splitlines()) == 1 and "/bin/udpecho -p 7" in out,
+          repr(out))
+    out, st = guest().run("echo one | grep two")
+    check(st == 1 and out.strip() == "", "no match must exit 1: %r %d" % (out, st))
+    out, st = guest().run("cat /proc/meminfo | head -n 1 | wc -l")
+    check(st == 0 and out.strip().splitlines()[-1] == "1", repr(out))
+
+
 def test_ps_lists_init_and_sh():
     out, st = guest().run("ps")
     lines = out.splitlines()

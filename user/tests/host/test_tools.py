@@ -63,6 +63,43 @@ def file_tools():
     check("crash_segv", r.returncode == -signal.SIGSEGV, str(r.returncode))
 
 
+def text_tools():
+    """grep, head, tail, wc: outputs as GNU's for the same input."""
+    d = tempfile.mkdtemp()
+    t = os.path.join(d, "t.txt")
+    with open(t, "w") as f:
+        f.write("alpha\nBeta\ngamma delta\n\nabc123\n")
+    for args, want, rc in [(["a"], "alpha\nBeta\ngamma delta\nabc123\n", 0),
+                           (["-i", "beta"], "Beta\n", 0),
+                           (["^a"], "alpha\nabc123\n", 0),
+                           (["a$"], "alpha\nBeta\ngamma delta\n", 0),
+                           (["-v", "a"], "\n", 0),
+                           (["-c", "a"], "4\n", 0),
+                           (["-n", "ta"], "2:Beta\n3:gamma delta\n", 0),
+                           (["[0-9][0-9]*$"], "abc123\n", 0),
+                           (["a.*a"], "alpha\ngamma delta\n", 0),
+                           (["-F", "."], "", 1),
+                           (["^$"], "\n", 0),
+                           (["zzz"], "", 1)]:
+        r = run([prog("grep")] + args + [t])
+        check("grep_" + "_".join(args), r.stdout == want and r.returncode == rc,
+              "%r rc %d" % (r.stdout, r.returncode))
+    r = run([prog("grep"), "x", d + "/missing"])
+    check("grep_missing_file", r.returncode == 2 and "No such file" in r.stderr, r.stderr)
+    r = run([prog("grep"), "-q", "Beta", t])
+    check("grep_q", r.returncode == 0 and r.stdout == "", r.stdout)
+    nums = "".join("%d\n" % i for i in range(1, 26))
+    check("head_default", run([prog("head")], input=nums).stdout == nums[:nums.index("11\n")])
+    check("head_n3", run([prog("head"), "-n", "3"], input=nums).stdout == "1\n2\n3\n")
+    check("tail_n3", run([prog("tail"), "-n", "3"], input=nums).stdout == "23\n24\n25\n")
+    check("tail_default", run([prog("tail")], input=nums).stdout ==
+          "".join("%d\n" % i for i in range(16, 26)))
+    r = run([prog("wc"), t])
+    check("wc_file", r.stdout.split() == ["5", "5", "31", t], r.stdout)
+    check("wc_l_stdin", run([prog("wc"), "-l"], input=nums).stdout.strip() == "25")
+    check("wc_no_newline", run([prog("wc")], input="no newline").stdout.split() == ["0", "2", "10"])
+
+
 def proc_tools():
     p = subprocess.Popen([prog("sleep"), "30"])
     r = run([prog("ps")])
@@ -211,6 +248,7 @@ def host_tool():
 
 def main():
     file_tools()
+    text_tools()
     proc_tools()
     net_tools()
     host_tool()
