@@ -141,9 +141,14 @@ bool ip_rcv_options(struct pkbuf *pkb)
 {
 	struct iphdr *iph = ip_hdr(pkb);
 	struct ip_options opt;
+	be32 spec_dst = iph->daddr;
 	int bad;
 
-	bad = ip_options_compile(&opt, (u8 *)iph, iph->daddr);
+	/* What we record is our address on that link, never a broadcast
+	 * or group address (Linux fib_compute_spec_dst). */
+	if (inet_addr_type_dev(spec_dst, pkb->dev) != RTN_LOCAL)
+		spec_dst = inet_select_addr(pkb->dev, iph->saddr);
+	bad = ip_options_compile(&opt, (u8 *)iph, spec_dst);
 	if (bad) {
 		IPEXT_INC_STATS(INBADOPTIONS);
 		IP_INC_STATS(INHDRERRORS);

@@ -228,3 +228,30 @@ TEST(options_fragment_keeps_copied_options)
 	CHECK_EQ(o[4], 0x94);           /* router alert: copied flag set */
 	CHECK_EQ(o[8], IPOPT_LSRR);
 }
+
+TEST(broadcast_datagram_records_our_address_not_the_broadcast)
+{
+	u8 rr[8] = { IPOPT_RR, 7, 4 };
+	struct ipspec s = { .daddr = IP(10, 0, 2, 255), .eth_dst = MAC_BCAST,
+			    .opts = rr, .optlen = sizeof(rr) };
+	struct sock *sk;
+	struct pkbuf *pkb;
+	be32 us = ADDR_US;
+	size_t n;
+
+	CHECK(fx_setup());
+	sk = udp_kernel_sock(7777, 0);
+	CHECK(sk != NULL);
+	n = mk_udp(frame, &s, 1234, 7777, "hi", 2);
+	mock_rx_now(eth0, frame, n);
+	pkb = pkb_peek(&sk->sk_receive_queue);
+	CHECK(pkb != NULL);
+	if (pkb) {
+		const u8 *o = (const u8 *)(ip_hdr(pkb) + 1);
+
+		CHECK_EQ(o[2], 8);
+		CHECK(memcmp(o + 3, &us, 4) == 0);
+	}
+	udp_close(sk, 0);
+	fx_teardown();
+}
