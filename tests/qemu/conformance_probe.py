@@ -5,6 +5,7 @@ JSON object, and tests/qemu/test_conformance.py judges it against the RFCs
 and what Linux does. Only the guest's address is ever a destination."""
 import json
 import sys
+import threading
 
 from scapy.all import (ARP, ICMP, IP, UDP, Ether,
                        Raw, checksum, conf, get_if_hwaddr, srp, sendp, AsyncSniffer)
@@ -37,11 +38,11 @@ def eth():
 
 def one(pkt, timeout=T, filt=None):
     """Send one frame; the first IPv4 answer from the guest, or None."""
+    ready = threading.Event()
     sn = AsyncSniffer(iface=iface, filter=filt or "ip src %s" % gip, count=1,
-                      timeout=timeout)
+                      timeout=timeout, started_callback=ready.set)
     sn.start()
-    import time
-    time.sleep(0.2)
+    ready.wait(10)            # never send before the sniffer listens
     sendp(pkt, iface=iface)
     sn.join()
     r = sn.results
