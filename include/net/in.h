@@ -73,4 +73,17 @@ char *in_ntoa(be32 addr, char *buf);
  * the first character not part of it; returns the characters used or -1. */
 int in_aton(const char *s, be32 *addr);
 
+/* SOL_IP options the stack implements by name (the same numbers as
+ * include/uapi/in.h, which user space sees). */
+#ifndef IP_MTU_DISCOVER
+#define IP_MTU_DISCOVER       10
+#define IP_MTU                14
+#define IP_PMTUDISC_DONT      0
+#define IP_PMTUDISC_WANT      1
+#define IP_PMTUDISC_DO        2
+#define IP_PMTUDISC_PROBE     3
+#define IP_PMTUDISC_INTERFACE 4
+#define IP_PMTUDISC_OMIT      5
+#endif
+
 #endif

@@ -99,6 +99,33 @@ unsigned int ip_options_echo(u8 *dst, const struct iphdr *iph, be32 saddr);
  * first (RFC 791) into no-ops. */
 void ip_options_fragment(u8 *opts, unsigned int len);
 
+/* Linux ip_dont_fragment + IP_PMTUDISC_*: may a datagram of tot bytes
+ * (with its IP header) go out on rt for this socket, and with DF? 0 or
+ * -EMSGSIZE; *df says whether to set DF. PROBE, INTERFACE and OMIT size
+ * fragments by the device MTU, ignoring what the path taught (rt->mtu is
+ * reset for them). */
+static inline int ip_pmtu_check(u8 pmtudisc, struct rtable *rt,
+				unsigned int tot, bool *df)
+{
+	switch (pmtudisc) {
+	case IP_PMTUDISC_DO:
+		*df = true;
+		return tot > rt->mtu ? -EMSGSIZE : 0;
+	case IP_PMTUDISC_WANT:
+		*df = tot <= rt->mtu && !rt->mtu_locked;
+		return 0;
+	case IP_PMTUDISC_PROBE:
+		rt->mtu = rt->dev->mtu;
+		*df = true;
+		return tot > rt->mtu ? -EMSGSIZE : 0;
+	default:                        /* DONT, INTERFACE, OMIT */
+		if (pmtudisc != IP_PMTUDISC_DONT)
+			rt->mtu = rt->dev->mtu;
+		*df = false;
+		return 0;
+	}
+}
+
 /* ---- ip_output.c ---- */
 /* Everything the caller decides about an outgoing datagram. */
 struct ip_tx_params {

@@ -33,6 +33,8 @@ struct rtable {
 	be32 nexthop;        /* gateway, or the destination itself */
 	be32 saddr;          /* source to use when the socket has none */
 	u8 type;             /* RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST... */
+	bool mtu_locked;     /* path MTU below 552: send without DF */
+	u32 mtu;             /* path MTU: the device's, or less if learnt */
 };
 
 int fib_add(be32 dst, int prefixlen, be32 gateway, struct net_device *dev,
@@ -50,8 +52,12 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt);
  * believable redirect installs new_gw for daddr. 0 or -EINVAL/-ENOMEM. */
 int ip_rt_redirect(be32 old_gw, be32 daddr, be32 new_gw,
 		   struct net_device *dev);
-/* The redirected gateway for daddr through dev, if one was learnt. */
-bool fnhe_lookup(be32 daddr, const struct net_device *dev, be32 *gw);
+/* ICMP "fragmentation needed" (RFC 1191): the path to daddr carries at
+ * most mtu bytes; remembered for 10 minutes. */
+void ip_rt_update_pmtu(be32 daddr, u32 mtu);
+/* Apply what was learnt for rt's destination: a redirected gateway
+ * (only when the route uses a gateway) and a smaller path MTU. */
+void fnhe_apply(be32 daddr, struct rtable *rt, bool via_gateway);
 /* Forget the exceptions through dev (NULL: all). */
 void fnhe_flush(struct net_device *dev);
 

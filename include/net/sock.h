@@ -166,6 +166,7 @@ struct inet_sock {
 	u8 uc_ttl;                  /* 0: default */
 	u8 tos;
 	bool recverr;               /* IP_RECVERR: report all ICMP errors */
+	u8 pmtudisc;                /* IP_MTU_DISCOVER: IP_PMTUDISC_* */
 };
 
 static inline struct inet_sock *inet_sk(const struct sock *sk)

@@ -43,6 +43,14 @@ struct sockaddr_in {
 #define IP_RECVTTL        12
 #define IP_RECVERR        11
 #define IP_MTU_DISCOVER   10
+#define IP_MTU            14
+/* IP_MTU_DISCOVER values */
+#define IP_PMTUDISC_DONT      0   /* never set DF */
+#define IP_PMTUDISC_WANT      1   /* DF when it fits the path MTU (default) */
+#define IP_PMTUDISC_DO        2   /* always DF; larger sends fail EMSGSIZE */
+#define IP_PMTUDISC_PROBE     3   /* DF, device MTU, ignore the path MTU */
+#define IP_PMTUDISC_INTERFACE 4
+#define IP_PMTUDISC_OMIT      5
 #define IP_MULTICAST_TTL  33
 #define IP_MULTICAST_LOOP 34
 #define IP_ADD_MEMBERSHIP 35

@@ -96,6 +96,7 @@ static int inet_create(struct socket *sock, int protocol)
 	if (!sk)
 		return -ENOBUFS;
 	sock_graft(sk, sock);
+	inet_sk(sk)->pmtudisc = IP_PMTUDISC_WANT;   /* ip_no_pmtu_disc=0 */
 	if (sock->type == SOCK_RAW) {
 		err = raw_init_sock(sk, protocol);
 		if (err)
@@ -273,6 +274,11 @@ static int ip_setsockopt(struct sock *sk, int optname, const void *optval,
 	case 11:        /* IP_RECVERR */
 		inet_sk(sk)->recverr = v != 0;
 		return 0;
+	case IP_MTU_DISCOVER:
+		if (v < IP_PMTUDISC_DONT || v > IP_PMTUDISC_OMIT)
+			return -EINVAL;
+		inet_sk(sk)->pmtudisc = (u8)v;
+		return 0;
 	}
 	return -ENOPROTOOPT;
 }
@@ -285,6 +291,18 @@ static int ip_getsockopt(struct sock *sk, int optname, void *optval, int *optlen
 	case 2: v = inet_sk(sk)->uc_ttl ? inet_sk(sk)->uc_ttl : 64; break;
 	case 1: v = inet_sk(sk)->tos; break;
 	case 11: v = inet_sk(sk)->recverr; break;
+	case IP_MTU_DISCOVER: v = inet_sk(sk)->pmtudisc; break;
+	case IP_MTU: {          /* the path MTU to the connected peer */
+		struct rtable rt;
+
+		if (sk->sk_state != TCP_ESTABLISHED || !inet_sk(sk)->inet_daddr)
+			return -ENOTCONN;
+		if (ip_route_output(inet_sk(sk)->inet_daddr, inet_sk(sk)->inet_saddr,
+				    sk->sk_bound_dev_if, &rt))
+			return -ENOTCONN;
+		v = (int)rt.mtu;
+		break;
+	}
 	default: return -ENOPROTOOPT;
 	}
 	if (*optlen < 0)

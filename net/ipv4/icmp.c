@@ -430,8 +430,12 @@ static int icmp_unreach(struct pkbuf *pkb)
 	if (ip_hdr_version(inner) != IPVERSION || ihl < sizeof(*inner) ||
 	    !pkb_may_pull(pkb, sizeof(*ih) + ihl + 8))
 		goto bad;
-	if (type == ICMP_DEST_UNREACH && code == ICMP_FRAG_NEEDED)
+	if (type == ICMP_DEST_UNREACH && code == ICMP_FRAG_NEEDED) {
 		info = ntohs(ih->un.frag.mtu);
+		/* RFC 1191: about a datagram of ours, the path shrank. */
+		if (inet_addr_is_local(inner->saddr))
+			ip_rt_update_pmtu(inner->daddr, info);
+	}
 	else if (type == ICMP_PARAMETERPROB)
 		info = ih->un.pointer;
 	prot = inet_get_protocol(inner->protocol);

@@ -58,7 +58,7 @@ static int ip_fragment(struct pkbuf *pkb, const struct rtable *rt)
 	unsigned int hlen = ip_hdr_ihl(iph) * 4;
 	u8 hdr[60];
 	unsigned int left = ntohs(iph->tot_len) - hlen;
-	unsigned int mtu = rt->dev->mtu, chunk = (mtu - hlen) & ~7u;
+	unsigned int mtu = rt->mtu ? rt->mtu : rt->dev->mtu, chunk = (mtu - hlen) & ~7u;
 	u16 frag_flags = ntohs(iph->frag_off) & ~IP_OFFSET;
 	unsigned int off = 0;
 	int err = 0;
@@ -107,7 +107,7 @@ int ip_output(struct pkbuf *pkb, const struct rtable *rt)
 
 	pkb->dev = rt->dev;
 	pkb->protocol = htons(ETH_P_IP);
-	if (pkb->len <= rt->dev->mtu)
+	if (pkb->len <= (rt->mtu ? rt->mtu : rt->dev->mtu))
 		return ip_finish_output(pkb, rt);
 	if (iph->frag_off & htons(IP_DF)) {
 		/* RFC 1191: the sender asked not to fragment. */

@@ -120,6 +120,10 @@ int raw_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	}
 	if (rt.type == RTN_BROADCAST && !sk->sk_broadcast)
 		return -EACCES;
+	err = ip_pmtu_check(inet->pmtudisc, &rt,
+			    (unsigned int)(len + sizeof(struct iphdr)), &p.df);
+	if (err)
+		return err;
 	pkb = pkb_alloc_tx((unsigned int)len);
 	if (!pkb)
 		return -ENOBUFS;

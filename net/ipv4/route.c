@@ -164,6 +164,7 @@ static int route_local(be32 daddr, struct rtable *rt)
 	if (!loopback_dev || !(loopback_dev->flags & IFF_UP))
 		return -ENETUNREACH;
 	rt->dev = loopback_dev;
+	rt->mtu = loopback_dev->mtu;
 	rt->nexthop = daddr;
 	rt->saddr = daddr;
 	rt->type = RTN_LOCAL;
@@ -183,6 +184,7 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt)
 		if (!rt->dev || !(rt->dev->flags & IFF_UP))
 			return -ENETUNREACH;
 		rt->nexthop = daddr;
+		rt->mtu = rt->dev->mtu;
 		rt->saddr = saddr ? saddr : inet_dev_primary(rt->dev);
 		rt->type = (u8)type;
 		return 0;
@@ -195,8 +197,9 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt)
 	fe->use++;
 	rt->dev = fe->dev;
 	rt->nexthop = fe->gateway ? fe->gateway : daddr;
-	if (fe->gateway)        /* an ICMP redirect may know better */
-		fnhe_lookup(daddr, fe->dev, &rt->nexthop);
+	rt->mtu = fe->dev->mtu;
+	/* An ICMP redirect or "fragmentation needed" may know better. */
+	fnhe_apply(daddr, rt, fe->gateway != 0);
 	rt->saddr = saddr ? saddr :
 		    (fe->prefsrc ? fe->prefsrc : inet_select_addr(fe->dev, daddr));
 	rt->type = inet_is_subnet_broadcast(fe->dev, daddr) ? RTN_BROADCAST :

@@ -434,6 +434,13 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if ((rt.type == RTN_BROADCAST || ipv4_is_lbcast(p.daddr)) &&
 	    !sk->sk_broadcast)
 		return -EACCES;
+	/* DF as Linux sets it: when the datagram fits the path MTU (and
+	 * ICMP "fragmentation needed" then teaches us a smaller one). */
+	err = ip_pmtu_check(inet->pmtudisc, &rt,
+			    (unsigned int)(len + sizeof(struct udphdr) + sizeof(struct iphdr)),
+			    &p.df);
+	if (err)
+		return err;
 	pkb = pkb_alloc_tx((unsigned int)(len + sizeof(struct udphdr)));
 	if (!pkb)
 		return -ENOBUFS;

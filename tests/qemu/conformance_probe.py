@@ -180,4 +180,24 @@ out["echo_multicast"] = icmp_desc(r)
 r = one(eth() / IP(src=hip, dst=gip, ttl=1) / ICMP(id=12, seq=1) / Raw(b"l" * 8))
 out["echo_ttl1"] = icmp_desc(r)
 
+# 21. UDP datagrams leave with DF when they fit, as Linux's do
+# (IP_PMTUDISC_WANT); ICMP "fragmentation needed" (RFC 1191) about one of
+# them makes the next, larger than the new MTU, leave in fragments.
+r = one(eth() / IP(src=hip, dst=gip) / UDP(sport=40010, dport=7) / Raw(b"d" * 1400))
+out["udp_reply_df"] = bool(r[IP].flags.DF) if r is not None else None
+if r is not None:
+    quoted = bytes(r[IP])[:28]
+    sendp(eth() / IP(src=hip, dst=gip) / ICMP(type=3, code=4, nexthopmtu=1000) /
+          Raw(quoted), iface=iface)
+    ready = threading.Event()
+    sn = AsyncSniffer(iface=iface, filter="ip src %s" % gip, count=2, timeout=T,
+                      started_callback=ready.set)
+    sn.start()
+    ready.wait(10)
+    sendp(eth() / IP(src=hip, dst=gip) / UDP(sport=40010, dport=7) / Raw(b"e" * 1400),
+          iface=iface)
+    sn.join()
+    out["udp_after_frag_needed"] = [(len(bytes(p[IP])), bool(p[IP].flags.DF),
+                                     bool(p[IP].flags.MF)) for p in sn.results]
+
 print("RESULT " + json.dumps(out))

@@ -169,6 +169,17 @@ def snmp_tables():
     return tables
 
 
+def test_path_mtu_discovery_for_udp():
+    """DF on datagrams that fit (as Linux); RFC 1191 "fragmentation
+    needed" with MTU 1000 makes the next 1428-byte reply leave in
+    fragments of at most 1000 bytes, without DF."""
+    check(reply("udp_reply_df") is True, "UDP reply DF: %r" % reply("udp_reply_df"))
+    frags = reply("udp_after_frag_needed")
+    check(frags and len(frags) == 2, "after fragmentation needed: %r" % frags)
+    check(all(n <= 1000 and not df for n, df, _ in frags) and frags[0][2],
+          "fragments: %r" % frags)
+
+
 def test_drops_are_counted():
     tables = snmp_tables()
     ip, ipx = tables["Ip"], tables["IpExt"]

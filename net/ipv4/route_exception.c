@@ -1,4 +1,7 @@
-/* ICMP Redirects (RFC 792, RFC 1122 3.2.2.2 and 3.3.1.2): a host MUST
+/* Per-destination routing exceptions, learnt from ICMP: a redirected
+ * first hop and a smaller path MTU ("nexthop exceptions", fnhe in Linux).
+ *
+ * Redirects (RFC 792, RFC 1122 3.2.2.2 and 3.3.1.2): a host MUST
  * update its routing when its first-hop gateway says another gateway on
  * the same link is better for a destination.
  *
@@ -6,8 +9,13 @@
  * redirect, and only when it is believable: it comes from the gateway we
  * currently use for that destination, on the device that route uses, and
  * names a new gateway that is a unicast address on that link, not ours.
- * The result is a per-destination exception ("nexthop exception", fnhe in
- * Linux) that ip_route_output consults after the table lookup. The table
+ *
+ * Path MTU (RFC 1191 3, 6.3): "fragmentation needed" lowers the path MTU
+ * to a destination for 10 minutes (Linux ip_rt_mtu_expires), never below
+ * 552 bytes (ip_rt_min_pmtu); a smaller report "locks" the path, which
+ * then goes without DF, fragmented at 552.
+ *
+ * ip_route_output applies an exception after the table lookup. The table
  * is small and hashed; when full, the oldest entry goes. Any change to the
  * routing table drops every exception, as Linux's genid bump does.
  */
@@ -17,12 +25,17 @@
 
 #define FNHE_HASHBITS 4
 #define FNHE_MAX      64
+#define IP_RT_MIN_PMTU     552u
+#define IP_RT_MTU_EXPIRES  (10 * 60 * 1000ull)   /* ms */
 
 struct fib_nh_exception {
 	struct hlist_node hnode;
 	be32 daddr;
-	be32 gw;
+	be32 gw;             /* redirected first hop, 0 if none */
 	struct net_device *dev;
+	u32 pmtu;            /* learnt path MTU, 0 if none */
+	bool pmtu_locked;
+	u64 pmtu_expires;    /* ms */
 	u64 stamp;           /* update order, for evicting the oldest */
 };
 
@@ -80,14 +93,68 @@ void fnhe_flush(struct net_device *dev)
 	}
 }
 
-bool fnhe_lookup(be32 daddr, const struct net_device *dev, be32 *gw)
+/* A new exception for daddr (the oldest goes if the table is full). */
+static struct fib_nh_exception *fnhe_create(be32 daddr)
+{
+	struct fib_nh_exception *e;
+
+	if (fnhe_count >= FNHE_MAX)
+		fnhe_evict_oldest();
+	e = kzalloc(sizeof(*e));
+	if (!e)
+		return NULL;
+	e->daddr = daddr;
+	hlist_add_head(&e->hnode, fnhe_bucket(daddr));
+	fnhe_count++;
+	return e;
+}
+
+void fnhe_apply(be32 daddr, struct rtable *rt, bool via_gateway)
 {
 	struct fib_nh_exception *e = fnhe_count ? fnhe_find(daddr) : NULL;
 
-	if (!e || e->dev != dev)
-		return false;
-	*gw = e->gw;
-	return true;
+	if (!e || e->dev != rt->dev)
+		return;
+	if (e->gw && via_gateway)
+		rt->nexthop = e->gw;
+	if (e->pmtu) {
+		if (ktime_get_ms() >= e->pmtu_expires) {
+			e->pmtu = 0;            /* RFC 1191 6.3: try larger again */
+			e->pmtu_locked = false;
+			if (!e->gw)
+				fnhe_free(e);
+			return;
+		}
+		if (e->pmtu < rt->mtu)
+			rt->mtu = e->pmtu;
+		rt->mtu_locked = e->pmtu_locked;
+	}
+}
+
+void ip_rt_update_pmtu(be32 daddr, u32 mtu)
+{
+	struct fib_nh_exception *e;
+	struct rtable rt;
+	bool locked = false;
+
+	if (ip_route_output(daddr, 0, 0, &rt) || rt.type != RTN_UNICAST)
+		return;
+	if (mtu < IP_RT_MIN_PMTU) {
+		mtu = IP_RT_MIN_PMTU;
+		locked = true;
+	}
+	if (mtu >= rt.mtu && !(locked && !rt.mtu_locked))
+		return;                 /* not news: never raise it this way */
+	e = fnhe_find(daddr);
+	if (!e)
+		e = fnhe_create(daddr);
+	if (!e)
+		return;
+	e->dev = rt.dev;
+	e->pmtu = mtu;
+	e->pmtu_locked = locked;
+	e->pmtu_expires = ktime_get_ms() + IP_RT_MTU_EXPIRES;
+	e->stamp = ++fnhe_clock;
 }
 
 int ip_rt_redirect(be32 old_gw, be32 daddr, be32 new_gw,
@@ -112,16 +179,12 @@ int ip_rt_redirect(be32 old_gw, be32 daddr, be32 new_gw,
 		goto reject;
 
 	e = fnhe_find(daddr);
-	if (!e) {
-		if (fnhe_count >= FNHE_MAX)
-			fnhe_evict_oldest();
-		e = kzalloc(sizeof(*e));
-		if (!e)
-			return -ENOMEM;
-		e->daddr = daddr;
-		hlist_add_head(&e->hnode, fnhe_bucket(daddr));
-		fnhe_count++;
-	}
+	if (!e)
+		e = fnhe_create(daddr);
+	if (!e)
+		return -ENOMEM;
+	if (e->dev != dev)
+		e->pmtu = 0;
 	e->gw = new_gw;
 	e->dev = dev;
 	e->stamp = ++fnhe_clock;
