@@ -149,6 +149,16 @@ def main():
           rec(3, bytes([3, 9, 0]) + b"via new gw") +
           rec(0, eth(US_MAC, PEER_MAC, 0x0800,
                      ip(PEER, US, 1, icmp(5, 0, bytes([10, 9, 9, 9]), inner[:28])))))
+    # Fragmentation needed (RFC 1191) about a datagram of ours, then a
+    # large send that must now be fragmented, then a tiny MTU (locked).
+    to_peer = ip(US, PEER, 17, udp(US, PEER, 5000, 9, b"y" * 1000))
+    write("icmp_frag_needed",
+          rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                     ip(PEER, US, 1, icmp(3, 4, struct.pack("!HH", 0, 576), to_peer[:28])))) +
+          rec(3, bytes([100, 9, 0]) + b"z" * 1200) +
+          rec(0, eth(US_MAC, PEER_MAC, 0x0800,
+                     ip(PEER, US, 1, icmp(3, 4, struct.pack("!HH", 0, 40), to_peer[:28])))) +
+          rec(3, bytes([100, 9, 0]) + b"w" * 900) + advance(60000))
 
 
 if __name__ == "__main__":
