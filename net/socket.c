@@ -181,7 +181,11 @@ static int sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t len)
 {
 	int r = sock->ops->sendmsg(sock, msg, len);
 
-	if (r == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
+	/* SIGPIPE is for a broken stream (Linux raises it in TCP and
+	 * AF_UNIX); a datagram socket after shutdown(SHUT_WR) only gets
+	 * EPIPE. */
+	if (r == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL) &&
+	    (sock->type == SOCK_STREAM || sock->type == SOCK_SEQPACKET))
 		send_signal(current, SIGPIPE);
 	return r;
 }
@@ -216,6 +220,48 @@ static ssize_t sock_write_iter(struct file *f, const char *buf, size_t len, u64 
 	return sock_sendmsg(sock, &msg, len);
 }
 
+/* readv(2)/writev(2): one datagram through all the iovecs, like
+ * recvmsg/sendmsg without an address (Linux sock_read_iter and
+ * sock_write_iter; readv and writev of nothing move nothing). */
+static ssize_t sock_iov(struct file *f, const struct iovec *iov, int cnt, size_t total,
+			bool write)
+{
+	struct socket *sock = f->private_data;
+	struct kvec *kv;
+	struct msghdr msg = { .msg_iovlen = (size_t)cnt, .msg_user = true };
+	int flags = f->f_flags & O_NONBLOCK ? MSG_DONTWAIT : 0;
+	ssize_t r;
+
+	if (total == 0)
+		return 0;
+	kv = kmalloc(cnt * sizeof(*kv));
+	if (!kv)
+		return -ENOMEM;
+	for (int i = 0; i < cnt; i++) {
+		kv[i].iov_base = iov[i].iov_base;
+		kv[i].iov_len = iov[i].iov_len;
+	}
+	msg.msg_iov = kv;
+	if (write) {
+		msg.msg_flags = flags;
+		r = sock_sendmsg(sock, &msg, total);
+	} else {
+		r = sock_recvmsg(sock, &msg, total, flags);
+	}
+	kfree(kv);
+	return r;
+}
+
+static ssize_t sock_readv(struct file *f, const struct iovec *iov, int cnt, size_t total)
+{
+	return sock_iov(f, iov, cnt, total, false);
+}
+
+static ssize_t sock_writev(struct file *f, const struct iovec *iov, int cnt, size_t total)
+{
+	return sock_iov(f, iov, cnt, total, true);
+}
+
 static unsigned int sock_poll(struct file *f, poll_table *pt)
 {
 	struct socket *sock = f->private_data;
@@ -247,6 +293,8 @@ static const struct file_operations socket_file_ops = {
 	.poll = sock_poll,
 	.ioctl = sock_ioctl,
 	.release = sock_close,
+	.readv = sock_readv,
+	.writev = sock_writev,
 };
 
 /* ---- system calls ---- */
@@ -490,7 +538,15 @@ SYSCALL_DEFINE3(sendmsg, int, fd, const struct user_msghdr *, umsg, unsigned int
 	err = copy_msghdr(umsg, &m, &kv, &total);
 	if (err)
 		return err;
-	if (m.msg_name) {
+	/* As Linux's copy_msghdr_from_user: a negative namelen is EINVAL,
+	 * a longer one than any address is cut to sockaddr_storage, and a
+	 * name of length 0 is no name at all (the connected peer is used). */
+	if (m.msg_name && m.msg_namelen < 0) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (m.msg_name && m.msg_namelen) {
+		m.msg_namelen = MIN(m.msg_namelen, MAX_SOCK_ADDR);
 		err = move_addr_to_kernel(m.msg_name, m.msg_namelen, addr);
 		if (err)
 			goto out;
