@@ -45,6 +45,14 @@ be32 ip_route_default_gw(void);
 /* Route a datagram to daddr. oif != 0 pins the device (SO_BINDTODEVICE,
  * DHCP before addressing). Returns 0 or -ENETUNREACH. */
 int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt);
+/* A socket sending (or connecting) to 0.0.0.0 means this host: its own
+ * source address, else 127.0.0.1 (Linux ip_route_output_key_hash). */
+static inline be32 ip_route_any_to_local(be32 daddr, be32 saddr)
+{
+	if (daddr)
+		return daddr;
+	return saddr ? saddr : htonl(0x7f000001);
+}
 /* First entry, or the one after prev, for /proc/net/route. */
 const struct fib_entry *fib_next(const struct fib_entry *prev);
 

@@ -139,13 +139,19 @@ static struct fib_entry *fib_lookup(be32 daddr, int oif)
 }
 
 /* Limited broadcast (and multicast without a route) leave through the
- * pinned device, else the default route's, else the first Ethernet one. */
-static struct net_device *route_any_dev(int oif)
+ * pinned device, else the one owning the bound source address (Linux
+ * ip_route_output_key_hash: a socket bound to 127.0.0.1 broadcasts on
+ * lo), else the default route's, else the first Ethernet one. */
+static struct net_device *route_any_dev(int oif, be32 saddr)
 {
 	struct fib_entry *fe;
+	struct net_device *dev;
 
 	if (oif)
 		return dev_get_by_index(oif);
+	dev = saddr ? ip_dev_find(saddr) : NULL;
+	if (dev)
+		return dev;
 	fe = fib_default();
 	if (fe)
 		return fe->dev;
@@ -161,7 +167,9 @@ static int route_local(be32 daddr, struct rtable *rt)
 		return -ENETUNREACH;
 	rt->dev = loopback_dev;
 	rt->nexthop = daddr;
-	rt->saddr = daddr;
+	/* One of our addresses answers from itself; the rest of 127/8 from
+	 * lo's own address (the src of Linux's "local 127.0.0.0/8" route). */
+	rt->saddr = inet_addr_is_local(daddr) ? daddr : inet_dev_primary(loopback_dev);
 	rt->type = RTN_LOCAL;
 	return 0;
 }
@@ -175,7 +183,7 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt)
 	if (type == RTN_LOCAL)
 		return route_local(daddr, rt);
 	if (type == RTN_MULTICAST || ipv4_is_lbcast(daddr)) {
-		rt->dev = route_any_dev(oif);
+		rt->dev = route_any_dev(oif, saddr);
 		if (!rt->dev || !(rt->dev->flags & IFF_UP))
 			return -ENETUNREACH;
 		rt->nexthop = daddr;
