@@ -841,6 +841,55 @@ static void test_dgram(void)
 		struct iovec wneg = { "q", (size_t)-1 };
 		EXPECT_ERR("writev_negative_len", writev(tx, &wneg, 1), EINVAL);
 	}
+	/* sendmmsg/recvmmsg (called by number: our libc has no wrappers) */
+	{
+		struct mmsg { struct msghdr hdr; unsigned int len; } mm[3];
+		struct iovec sv[3] = { { "m1", 2 }, { "mm2", 3 }, { "mmm3", 4 } };
+		char rb[3][8];
+		struct iovec rv[3] = { { rb[0], 8 }, { rb[1], 8 }, { rb[2], 8 } };
+		struct sockaddr_in nm[3];
+		long r;
+
+		memset(mm, 0, sizeof(mm));
+		for (int i = 0; i < 3; i++) {
+			mm[i].hdr.msg_iov = &sv[i];
+			mm[i].hdr.msg_iovlen = 1;
+		}
+		r = syscall(307, tx, mm, 3, 0);
+		CHECK("sendmmsg", r == 3 && mm[0].len == 2 && mm[1].len == 3 && mm[2].len == 4,
+		      "r %ld %s", r, strerror(errno));
+		memset(mm, 0, sizeof(mm));
+		for (int i = 0; i < 3; i++) {
+			mm[i].hdr.msg_iov = &rv[i];
+			mm[i].hdr.msg_iovlen = 1;
+			mm[i].hdr.msg_name = &nm[i];
+			mm[i].hdr.msg_namelen = sizeof(nm[i]);
+		}
+		usleep(1000);
+		r = syscall(299, rx, mm, 3, MSG_DONTWAIT, NULL);
+		CHECK("recvmmsg", r == 3 && mm[0].len == 2 && mm[2].len == 4 &&
+		      !memcmp(rb[1], "mm2", 3) && mm[2].hdr.msg_namelen == 16 &&
+		      nm[2].sin_port != 0, "r %ld %s", r, strerror(errno));
+		send(tx, "w1", 2, 0);
+		usleep(1000);
+		r = syscall(299, rx, mm, 3, 0x10000 /* MSG_WAITFORONE */, NULL);
+		CHECK("recvmmsg_waitforone", r == 1 && mm[0].len == 2, "r %ld %s", r,
+		      strerror(errno));
+		errno = 0;
+		r = syscall(299, rx, mm, 3, MSG_DONTWAIT, NULL);
+		CHECK("recvmmsg_empty_eagain", r == -1 && errno == EAGAIN, "r %ld %s", r,
+		      strerror(errno));
+		struct timespec bad = { 0, 2000000000L };
+		errno = 0;
+		r = syscall(299, rx, mm, 3, MSG_DONTWAIT, &bad);
+		CHECK("recvmmsg_bad_timeout", r == -1 && errno == EINVAL, "r %ld %s", r,
+		      strerror(errno));
+		mm[0].hdr.msg_iov = (void *)8;
+		errno = 0;
+		r = syscall(307, tx, mm, 1, 0);
+		CHECK("sendmmsg_fault_first", r == -1 && errno == EFAULT, "r %ld %s", r,
+		      strerror(errno));
+	}
 	/* MSG_ERRQUEUE with nothing queued there: EAGAIN, data untouched */
 	send(tx, "data", 4, 0);
 	usleep(1000);
