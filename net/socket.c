@@ -181,7 +181,11 @@ static int sock_sendmsg(struct socket *sock, struct msghdr *msg, size_t len)
 {
 	int r = sock->ops->sendmsg(sock, msg, len);
 
-	if (r == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
+	/* SIGPIPE is for a broken stream (Linux raises it in TCP and
+	 * AF_UNIX); a datagram socket after shutdown(SHUT_WR) only gets
+	 * EPIPE. */
+	if (r == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL) &&
+	    (sock->type == SOCK_STREAM || sock->type == SOCK_SEQPACKET))
 		send_signal(current, SIGPIPE);
 	return r;
 }
@@ -216,6 +220,48 @@ static ssize_t sock_write_iter(struct file *f, const char *buf, size_t len, u64 
 	return sock_sendmsg(sock, &msg, len);
 }
 
+/* readv(2)/writev(2): one datagram through all the iovecs, like
+ * recvmsg/sendmsg without an address (Linux sock_read_iter and
+ * sock_write_iter; readv and writev of nothing move nothing). */
+static ssize_t sock_iov(struct file *f, const struct iovec *iov, int cnt, size_t total,
+			bool write)
+{
+	struct socket *sock = f->private_data;
+	struct kvec *kv;
+	struct msghdr msg = { .msg_iovlen = (size_t)cnt, .msg_user = true };
+	int flags = f->f_flags & O_NONBLOCK ? MSG_DONTWAIT : 0;
+	ssize_t r;
+
+	if (total == 0)
+		return 0;
+	kv = kmalloc(cnt * sizeof(*kv));
+	if (!kv)
+		return -ENOMEM;
+	for (int i = 0; i < cnt; i++) {
+		kv[i].iov_base = iov[i].iov_base;
+		kv[i].iov_len = iov[i].iov_len;
+	}
+	msg.msg_iov = kv;
+	if (write) {
+		msg.msg_flags = flags;
+		r = sock_sendmsg(sock, &msg, total);
+	} else {
+		r = sock_recvmsg(sock, &msg, total, flags);
+	}
+	kfree(kv);
+	return r;
+}
+
+static ssize_t sock_readv(struct file *f, const struct iovec *iov, int cnt, size_t total)
+{
+	return sock_iov(f, iov, cnt, total, false);
+}
+
+static ssize_t sock_writev(struct file *f, const struct iovec *iov, int cnt, size_t total)
+{
+	return sock_iov(f, iov, cnt, total, true);
+}
+
 static unsigned int sock_poll(struct file *f, poll_table *pt)
 {
 	struct socket *sock = f->private_data;
@@ -247,6 +293,8 @@ static const struct file_operations socket_file_ops = {
 	.poll = sock_poll,
 	.ioctl = sock_ioctl,
 	.release = sock_close,
+	.readv = sock_readv,
+	.writev = sock_writev,
 };
 
 /* ---- system calls ---- */
@@ -475,22 +523,29 @@ static int copy_msghdr(const struct user_msghdr *umsg, struct user_msghdr *m,
 	return 0;
 }
 
-SYSCALL_DEFINE3(sendmsg, int, fd, const struct user_msghdr *, umsg, unsigned int, flags)
+/* One sendmsg on a socket already looked up (sendmsg and sendmmsg). */
+static long do_sendmsg(struct socket *sock, const struct user_msghdr *umsg,
+		       unsigned int flags)
 {
 	struct user_msghdr m;
 	u8 addr[MAX_SOCK_ADDR];
 	struct kvec *kv;
 	struct msghdr msg = { .msg_user = true };
 	size_t total;
-	int err = 0;
-	struct socket *sock = sockfd_lookup(fd, &err);
+	int err;
 
-	if (!sock)
-		return err;
 	err = copy_msghdr(umsg, &m, &kv, &total);
 	if (err)
 		return err;
-	if (m.msg_name) {
+	/* As Linux's copy_msghdr_from_user: a negative namelen is EINVAL,
+	 * a longer one than any address is cut to sockaddr_storage, and a
+	 * name of length 0 is no name at all (the connected peer is used). */
+	if (m.msg_name && m.msg_namelen < 0) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (m.msg_name && m.msg_namelen) {
+		m.msg_namelen = MIN(m.msg_namelen, MAX_SOCK_ADDR);
 		err = move_addr_to_kernel(m.msg_name, m.msg_namelen, addr);
 		if (err)
 			goto out;
@@ -508,18 +563,24 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE3(recvmsg, int, fd, struct user_msghdr *, umsg, unsigned int, flags)
+SYSCALL_DEFINE3(sendmsg, int, fd, const struct user_msghdr *, umsg, unsigned int, flags)
+{
+	int err = 0;
+	struct socket *sock = sockfd_lookup(fd, &err);
+
+	return sock ? do_sendmsg(sock, umsg, flags) : err;
+}
+
+/* One recvmsg on a socket already looked up (recvmsg and recvmmsg). */
+static long do_recvmsg(struct socket *sock, struct user_msghdr *umsg, unsigned int flags)
 {
 	struct user_msghdr m;
 	u8 addr[MAX_SOCK_ADDR];
 	struct kvec *kv;
 	struct msghdr msg = { .msg_user = true };
 	size_t total;
-	int err = 0, n;
-	struct socket *sock = sockfd_lookup(fd, &err);
+	int err, n;
 
-	if (!sock)
-		return err;
 	err = copy_msghdr(umsg, &m, &kv, &total);
 	if (err)
 		return err;
@@ -550,6 +611,106 @@ SYSCALL_DEFINE3(recvmsg, int, fd, struct user_msghdr *, umsg, unsigned int, flag
 	    copy_to_user(&umsg->msg_controllen, &m.msg_controllen, sizeof(m.msg_controllen)) ||
 	    copy_to_user(&umsg->msg_flags, &m.msg_flags, sizeof(m.msg_flags)))
 		return -EFAULT;
+	return n;
+}
+
+SYSCALL_DEFINE3(recvmsg, int, fd, struct user_msghdr *, umsg, unsigned int, flags)
+{
+	int err = 0;
+	struct socket *sock = sockfd_lookup(fd, &err);
+
+	return sock ? do_recvmsg(sock, umsg, flags) : err;
+}
+
+/* struct mmsghdr: a msghdr and the length moved for it. */
+struct user_mmsghdr {
+	struct user_msghdr msg_hdr;
+	unsigned int msg_len;
+};
+_Static_assert(sizeof(struct user_mmsghdr) == 64, "struct mmsghdr ABI");
+
+#define MSG_WAITFORONE 0x10000
+
+/* sendmmsg(2): up to UIO_MAXIOV messages; the count sent, or the first
+ * message's error if none was (Linux __sys_sendmmsg). */
+SYSCALL_DEFINE4(sendmmsg, int, fd, struct user_mmsghdr *, umm, unsigned int, vlen,
+		unsigned int, flags)
+{
+	int err = 0;
+	struct socket *sock = sockfd_lookup(fd, &err);
+	unsigned int n = 0;
+
+	if (!sock)
+		return err;
+	vlen = MIN(vlen, (unsigned int)UIO_MAXIOV);
+	while (n < vlen) {
+		long r = do_sendmsg(sock, &umm[n].msg_hdr, flags);
+
+		if (r < 0) {
+			err = (int)r;
+			break;
+		}
+		if (put_user_u32((u32)r, &umm[n].msg_len)) {
+			err = -EFAULT;
+			break;
+		}
+		n++;
+	}
+	return n ? (long)n : err;
+}
+
+/* recvmmsg(2): as Linux __sys_recvmmsg, the timeout is looked at after
+ * each datagram (it does not bound a blocking wait); MSG_WAITFORONE
+ * turns on MSG_DONTWAIT after the first datagram; an error after some
+ * datagrams is kept in sk_err for the next call (unless EAGAIN). */
+SYSCALL_DEFINE5(recvmmsg, int, fd, struct user_mmsghdr *, umm, unsigned int, vlen,
+		unsigned int, flags, struct timespec *, utmo)
+{
+	int err = 0;
+	struct socket *sock = sockfd_lookup(fd, &err);
+	struct timespec ts;
+	u64 end = 0;
+	unsigned int n = 0;
+
+	if (!sock)
+		return err;
+	if (utmo) {
+		if (copy_from_user(&ts, utmo, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+			return -EINVAL;
+		end = ktime_get_ns() + (u64)ts.tv_sec * 1000000000ULL + (u64)ts.tv_nsec;
+	}
+	vlen = MIN(vlen, (unsigned int)UIO_MAXIOV);
+	while (n < vlen) {
+		long r = do_recvmsg(sock, &umm[n].msg_hdr, flags & ~MSG_WAITFORONE);
+
+		if (r < 0) {
+			err = (int)r;
+			break;
+		}
+		if (put_user_u32((u32)r, &umm[n].msg_len)) {
+			err = -EFAULT;
+			break;
+		}
+		n++;
+		if (flags & MSG_WAITFORONE)
+			flags |= MSG_DONTWAIT;
+		if (utmo && ktime_get_ns() >= end)
+			break;
+	}
+	if (n == 0)
+		return err;
+	if (err && err != -EAGAIN && sock->sk)
+		sock->sk->sk_err = -err;
+	if (utmo) {
+		u64 now = ktime_get_ns(), left = now < end ? end - now : 0;
+
+		ts.tv_sec = (long)(left / 1000000000ULL);
+		ts.tv_nsec = (long)(left % 1000000000ULL);
+		if (copy_to_user(utmo, &ts, sizeof(ts)))
+			return -EFAULT;
+	}
 	return n;
 }
 

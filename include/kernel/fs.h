@@ -34,6 +34,8 @@ static inline void poll_wait(struct file *f, wait_queue_head_t *wq, poll_table *
 		p->_qproc(f, wq, p);
 }
 
+struct iovec;
+
 struct file_operations {
 	/* buf is a user pointer; *pos is the file position to use/advance */
 	ssize_t (*read)(struct file *f, char *buf, size_t len, u64 *pos);
@@ -44,6 +46,14 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *f);
 	int (*release)(struct inode *inode, struct file *f);
 	int (*iterate)(struct file *f, struct dir_context *ctx);
+	/* Optional vectored I/O as one operation (Linux read_iter/write_iter
+	 * on a socket: readv/writev move one datagram, not one per iovec).
+	 * iov is a kernel copy of the user's array, already checked: the
+	 * bases are user pointers that passed access_ok, the lengths add up
+	 * to total, at most MAX_RW_COUNT. Files without them get one
+	 * read/write per iovec. */
+	ssize_t (*readv)(struct file *f, const struct iovec *iov, int cnt, size_t total);
+	ssize_t (*writev)(struct file *f, const struct iovec *iov, int cnt, size_t total);
 };
 
 /* Directory operations; name/len are a single kernel-space component. */

@@ -43,6 +43,7 @@ int inet_addr_type_dev(be32 addr, const struct net_device *dev);
 bool inet_addr_is_local(be32 addr);
 /* True if addr lies in one of dev's subnets (a neighbour on that link). */
 bool inet_addr_onlink(const struct net_device *dev, be32 addr);
+struct net_device *ip_dev_find(be32 addr);
 /* True if addr is the directed broadcast of one of dev's subnets. */
 bool inet_is_subnet_broadcast(const struct net_device *dev, be32 addr);
 /* Called when addresses change (ARP sends gratuitous ARP). */

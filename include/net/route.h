@@ -47,6 +47,15 @@ be32 ip_route_default_gw(void);
 /* Route a datagram to daddr. oif != 0 pins the device (SO_BINDTODEVICE,
  * DHCP before addressing). Returns 0 or -ENETUNREACH. */
 int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt);
+/* A socket sending (or connecting) to 0.0.0.0 means this host: its own
+ * source address, else 127.0.0.1 (Linux ip_route_output_key_hash). */
+static inline be32 ip_route_any_to_local(be32 daddr, be32 saddr)
+{
+	if (daddr)
+		return daddr;
+	return saddr ? saddr : htonl(0x7f000001);
+}
+
 /* ---- route_redirect.c: ICMP redirects as per-destination exceptions ---- */
 /* The gateway on dev that told us old_gw is second best for daddr: a
  * believable redirect installs new_gw for daddr. 0 or -EINVAL/-ENOMEM. */

@@ -45,6 +45,7 @@ enum {
 #define SK_POLLHUP    0x010
 #define SK_POLLRDNORM 0x040
 #define SK_POLLWRNORM 0x100
+#define SK_POLLWRBAND 0x200
 
 #define SOCK_RCVBUF_DEFAULT 212992   /* Linux net.core.rmem_default */
 #define SOCK_SNDBUF_DEFAULT 212992
@@ -107,6 +108,12 @@ struct proto {
 	long sockets_allocated;
 };
 
+/* sk_userlocks bits (Linux values): an address or port named by bind()
+ * stays when a datagram socket disconnects; one chosen by connect or by
+ * the kernel goes. */
+#define SOCK_BINDADDR_LOCK 4
+#define SOCK_BINDPORT_LOCK 8
+
 /* sk_shutdown bits (Linux values). */
 #define RCV_SHUTDOWN  1
 #define SEND_SHUTDOWN 2
@@ -122,7 +129,11 @@ struct sock {
 	bool sk_broadcast;          /* SO_BROADCAST */
 	bool sk_dead;               /* closed by its owner */
 	bool sk_keepalive;          /* SO_KEEPALIVE (stored for TCP) */
-	bool sk_reuseport;          /* SO_REUSEPORT (stored) */
+	bool sk_reuseport;          /* SO_REUSEPORT: both sockets ask to share a port */
+	bool sk_localroute;         /* SO_DONTROUTE (stored) */
+	bool sk_urginline;          /* SO_OOBINLINE (stored) */
+	u8 sk_userlocks;            /* SOCK_*_LOCK: what bind() fixed */
+	int sk_rcvlowat;            /* SO_RCVLOWAT (stored; datagrams ignore it) */
 	int sk_priority;            /* SO_PRIORITY (stored) */
 	int sk_linger;              /* SO_LINGER seconds, -1 = off */
 	int sk_bound_dev_if;        /* SO_BINDTODEVICE ifindex, 0 = any */

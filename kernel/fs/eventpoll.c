@@ -437,6 +437,14 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd, struct epoll_event *, ue
 		return -EPERM;          /* regular files cannot be waited on */
 	if (ef->f_op != &eventpoll_fops || ef == tf)
 		return -EINVAL;
+	/* EPOLLEXCLUSIVE: only when adding, not on an epoll file, and with
+	 * no flags beyond in/out/err/hup/wakeup/et (Linux do_epoll_ctl). */
+	if (op != EPOLL_CTL_DEL && (ev.events & EPOLLEXCLUSIVE)) {
+		if (op == EPOLL_CTL_MOD || tf->f_op == &eventpoll_fops ||
+		    (ev.events & ~(EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP |
+				   EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE)))
+			return -EINVAL;
+	}
 	ep = ef->private_data;
 	epi = ep_find(ep, tf, fd);
 	switch (op) {
@@ -456,8 +464,8 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd, struct epoll_event *, ue
 	case EPOLL_CTL_MOD:
 		if (!epi)
 			return -ENOENT;
-		if (ev.events & EPOLLEXCLUSIVE)
-			return -EINVAL;
+		if (epi->event.events & EPOLLEXCLUSIVE)
+			return -EINVAL;         /* an exclusive entry cannot change */
 		ev.events |= EP_ALWAYS;
 		return ep_modify(ep, epi, &ev);
 	}

@@ -99,6 +99,42 @@ SYSCALL_DEFINE4(pwrite64, int, fd, const char *, buf, size_t, len, long, off)
 	return vfs_write(f, buf, len, &pos);
 }
 
+/* The whole iovec array checked first, then one call (Linux
+ * import_iovec): an unreadable array is EFAULT, a negative length EINVAL,
+ * and the total is capped at MAX_RW_COUNT by shortening the iovecs. */
+static long do_iov_whole(struct file *f, const struct iovec *uiov, int cnt, bool write)
+{
+	struct iovec *iov = kmalloc(MAX(cnt, 1) * sizeof(*iov));
+	size_t total = 0;
+	long r;
+
+	if (write ? !writable(f) : !readable(f))
+		return -EBADF;
+	if (!iov)
+		return -ENOMEM;
+	if (cnt && copy_from_user(iov, uiov, cnt * sizeof(*iov))) {
+		r = -EFAULT;
+		goto out;
+	}
+	for (int i = 0; i < cnt; i++) {
+		if ((long)iov[i].iov_len < 0) {
+			r = -EINVAL;
+			goto out;
+		}
+		if (iov[i].iov_len > MAX_RW_COUNT - total)
+			iov[i].iov_len = MAX_RW_COUNT - total;
+		if (!access_ok(iov[i].iov_base, iov[i].iov_len)) {
+			r = -EFAULT;
+			goto out;
+		}
+		total += iov[i].iov_len;
+	}
+	r = write ? f->f_op->writev(f, iov, cnt, total) : f->f_op->readv(f, iov, cnt, total);
+out:
+	kfree(iov);
+	return r;
+}
+
 static long do_iov(int fd, const struct iovec *uiov, int cnt, bool write)
 {
 	struct file *f = fget(fd);
@@ -109,6 +145,8 @@ static long do_iov(int fd, const struct iovec *uiov, int cnt, bool write)
 		return -EBADF;
 	if (cnt < 0 || cnt > IOV_MAX)
 		return -EINVAL;
+	if (f->f_op && (write ? f->f_op->writev : f->f_op->readv))
+		return do_iov_whole(f, uiov, cnt, write);
 	for (int i = 0; i < cnt; i++) {
 		ssize_t n;
 

@@ -18,7 +18,7 @@ unsigned int datagram_poll(struct file *file, struct socket *sock,
 	if (!list_empty(&sk->sk_receive_queue.list))
 		mask |= SK_POLLIN | SK_POLLRDNORM;
 	if (sk->sk_wmem_alloc * 2 < sk->sk_sndbuf)     /* sock_writeable */
-		mask |= SK_POLLOUT | SK_POLLWRNORM;
+		mask |= SK_POLLOUT | SK_POLLWRNORM | SK_POLLWRBAND;
 	return mask;
 }
 

@@ -46,6 +46,7 @@ void sock_init_data(struct sock *sk)
 	sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_refcnt = 1;
 	sk->sk_linger = -1;
+	sk->sk_rcvlowat = 1;
 	sk->sk_state_change = sock_def_wakeup;
 	sk->sk_data_ready = sock_def_readable;
 	sk->sk_write_space = sock_def_write_space;
@@ -161,7 +162,7 @@ void sock_def_wakeup(struct sock *sk)
 void sock_def_write_space(struct sock *sk)
 {
 	if (sk->sk_wmem_alloc * 2 <= sk->sk_sndbuf)
-		wake_up_poll(&sk->sk_wq, SK_POLLOUT | SK_POLLWRNORM);
+		wake_up_poll(&sk->sk_wq, SK_POLLOUT | SK_POLLWRNORM | SK_POLLWRBAND);
 }
 
 void sock_def_error_report(struct sock *sk)

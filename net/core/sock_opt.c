@@ -3,6 +3,7 @@
  * and copied it from user space. */
 #include <net/socket.h>
 #include <net/netdevice.h>
+#include <lib/string.h>
 
 #define SYSCTL_RMEM_MAX 212992  /* net.core.rmem_max */
 #define SYSCTL_WMEM_MAX 212992
@@ -105,26 +106,35 @@ int sock_setsockopt(struct socket *sock, int optname, const void *optval,
 		sk->sk_priority = v;
 		return 0;
 	case SO_DONTROUTE:
+		sk->sk_localroute = v != 0;     /* stored, as Linux reports it */
+		return 0;
 	case SO_OOBINLINE:
+		sk->sk_urginline = v != 0;
+		return 0;
 	case SO_TIMESTAMP:
 	case SO_PASSCRED:
 		return 0;       /* accepted, no effect here */
 	case SO_SNDBUF:
 	case SO_SNDBUFFORCE:
-		/* Linux doubles the value to leave room for bookkeeping. */
-		v = MIN(v, SYSCTL_WMEM_MAX);
+		/* Linux doubles the value to leave room for bookkeeping. The
+		 * limit is compared unsigned, so a negative size asks for
+		 * the maximum. */
+		v = (int)MIN((u32)v, (u32)SYSCTL_WMEM_MAX);
 		sk->sk_sndbuf = MAX(v * 2, SOCK_MIN_SNDBUF);
 		if (sk->sk_write_space)
 			sk->sk_write_space(sk);
 		return 0;
 	case SO_RCVBUF:
 	case SO_RCVBUFFORCE:
-		v = MIN(v, SYSCTL_RMEM_MAX);
+		v = (int)MIN((u32)v, (u32)SYSCTL_RMEM_MAX);
 		sk->sk_rcvbuf = MAX(v * 2, SOCK_MIN_RCVBUF);
 		return 0;
 	case SO_RCVLOWAT:
+		/* negative means "as much as possible", 0 means 1 */
+		sk->sk_rcvlowat = v < 0 ? 0x7fffffff : (v ? v : 1);
+		return 0;
 	case SO_SNDLOWAT:
-		return v < 0 ? -EINVAL : 0;
+		return -ENOPROTOOPT;    /* fixed at 1 in Linux */
 	case SO_TYPE:
 	case SO_ERROR:
 	case SO_PROTOCOL:
@@ -187,10 +197,31 @@ int sock_getsockopt(struct socket *sock, int optname, void *optval, int *optlen)
 			sk->sk_err_soft = 0;
 		}
 		break;
-	case SO_RCVLOWAT:
+	case SO_RCVLOWAT: v = sk->sk_rcvlowat; break;
 	case SO_SNDLOWAT: v = 1; break;
-	case SO_DONTROUTE:
-	case SO_OOBINLINE:
+	case SO_DONTROUTE: v = sk->sk_localroute; break;
+	case SO_OOBINLINE: v = sk->sk_urginline; break;
+	case SO_BINDTODEVICE: {
+		/* The device's name with its NUL; unbound is length 0. A
+		 * buffer shorter than IFNAMSIZ is EINVAL (Linux). */
+		struct net_device *dev;
+		int n;
+
+		if (!sk->sk_bound_dev_if) {
+			*optlen = 0;
+			return 0;
+		}
+		if (*optlen < IFNAMSIZ)
+			return -EINVAL;
+		dev = dev_get_by_index(sk->sk_bound_dev_if);
+		if (!dev)
+			return -ENODEV;
+		n = (int)strnlen(dev->name, IFNAMSIZ - 1) + 1;
+		memcpy(optval, dev->name, n - 1);
+		((char *)optval)[n - 1] = 0;
+		*optlen = n;
+		return 0;
+	}
 	case SO_TIMESTAMP:
 	case SO_PASSCRED: v = 0; break;
 	default:

@@ -261,10 +261,10 @@ static int ip_setsockopt(struct sock *sk, int optname, const void *optval,
 		memcpy(&v, optval, sizeof(int));
 	}
 	switch (optname) {
-	case 2:         /* IP_TTL */
+	case 2:         /* IP_TTL: 1..255, or -1 for the default */
 		if (v == -1)
 			v = 0;
-		if (v < 0 || v > 255)
+		else if (v < 1 || v > 255)
 			return -EINVAL;
 		inet_sk(sk)->uc_ttl = (u8)v;
 		return 0;
@@ -307,6 +307,13 @@ static int ip_getsockopt(struct sock *sk, int optname, void *optval, int *optlen
 	}
 	if (*optlen < 0)
 		return -EINVAL;
+	/* A buffer shorter than an int gets the value as one byte when it
+	 * fits in one (Linux do_ip_getsockopt). */
+	if (*optlen > 0 && *optlen < (int)sizeof(int) && v >= 0 && v <= 255) {
+		*(u8 *)optval = (u8)v;
+		*optlen = 1;
+		return 0;
+	}
 	*optlen = MIN(*optlen, (int)sizeof(v));
 	memcpy(optval, &v, *optlen);
 	return 0;
@@ -335,7 +342,11 @@ static int inet_getsockopt(struct socket *sock, int level, int optname,
 	if (sock->sk->sk_prot->getsockopt)
 		return sock->sk->sk_prot->getsockopt(sock->sk, level, optname,
 						     optval, optlen);
-	return -ENOPROTOOPT;
+	/* The protocol's own level (SOL_UDP, SOL_RAW) has no such option;
+	 * any other level falls to IP, which refuses it as EOPNOTSUPP. */
+	if (level == (sock->type == SOCK_RAW ? SOL_RAW : sock->sk->sk_protocol))
+		return -ENOPROTOOPT;
+	return -EOPNOTSUPP;
 }
 
 /* Datagram send: a full send buffer blocks a blocking socket until a

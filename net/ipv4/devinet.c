@@ -149,7 +149,8 @@ bool inet_addr_onlink(const struct net_device *dev, be32 addr)
 	return false;
 }
 
-bool inet_addr_is_local(be32 addr)
+/* The device that has addr as one of its addresses (Linux __ip_dev_find). */
+struct net_device *ip_dev_find(be32 addr)
 {
 	for (struct net_device *d = dev_get_next(NULL); d; d = dev_get_next(d)) {
 		struct in_ifaddr *ifa;
@@ -158,9 +159,14 @@ bool inet_addr_is_local(be32 addr)
 			continue;
 		list_for_each_entry(ifa, &d->ip_ptr->ifa_list, ifa_list)
 			if (ifa->ifa_local == addr)
-				return true;
+				return d;
 	}
-	return false;
+	return NULL;
+}
+
+bool inet_addr_is_local(be32 addr)
+{
+	return ip_dev_find(addr) != NULL;
 }
 
 /* Weak host model, as Linux: an address of any interface is ours whatever
@@ -173,9 +179,6 @@ int inet_addr_type_dev(be32 addr, const struct net_device *dev)
 		return RTN_MULTICAST;
 	if (inet_addr_is_local(addr))
 		return RTN_LOCAL;
-	/* 127.0.0.0/8 is all ours once lo is up, as Linux's local route. */
-	if (ipv4_is_loopback(addr) && loopback_dev && loopback_dev->ip_ptr)
-		return RTN_LOCAL;
 	if (dev && inet_is_subnet_broadcast(dev, addr))
 		return RTN_BROADCAST;
 	if (!dev) {
@@ -184,5 +187,10 @@ int inet_addr_type_dev(be32 addr, const struct net_device *dev)
 			if (inet_is_subnet_broadcast(d, addr))
 				return RTN_BROADCAST;
 	}
+	/* 127.0.0.0/8 is all ours once lo is up, as Linux's local route --
+	 * except its broadcast, 127.255.255.255, whose /32 broadcast route
+	 * Linux puts first. */
+	if (ipv4_is_loopback(addr) && loopback_dev && loopback_dev->ip_ptr)
+		return RTN_LOCAL;
 	return RTN_UNICAST;
 }

@@ -101,12 +101,14 @@ int raw_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 
 	if (len > IP_MAX_PACKET - sizeof(struct iphdr))
 		return -EMSGSIZE;
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
 	if (sin) {
 		if (msg->msg_namelen < (int)sizeof(*sin))
 			return -EINVAL;
 		if (sin->sin_family != AF_INET && sin->sin_family != AF_UNSPEC)
 			return -EAFNOSUPPORT;
-		p.daddr = sin->sin_addr.s_addr;
+		p.daddr = ip_route_any_to_local(sin->sin_addr.s_addr, inet->inet_saddr);
 	} else if (sk->sk_state == TCP_ESTABLISHED) {
 		p.daddr = inet->inet_daddr;
 	} else {
@@ -120,6 +122,12 @@ int raw_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	}
 	if (rt.type == RTN_BROADCAST && !sk->sk_broadcast)
 		return -EACCES;
+	/* pending error, then shutdown: as udp_sendmsg */
+	err = sock_error(sk);
+	if (err)
+		return -err;
+	if (sk->sk_shutdown & SEND_SHUTDOWN)
+		return -EPIPE;
 	err = ip_pmtu_check(inet->pmtudisc, &rt,
 			    (unsigned int)(len + sizeof(struct iphdr)), &p.df);
 	if (err)

@@ -143,13 +143,19 @@ static struct fib_entry *fib_lookup(be32 daddr, int oif)
 }
 
 /* Limited broadcast (and multicast without a route) leave through the
- * pinned device, else the default route's, else the first Ethernet one. */
-static struct net_device *route_any_dev(int oif)
+ * pinned device, else the one owning the bound source address (Linux
+ * ip_route_output_key_hash: a socket bound to 127.0.0.1 broadcasts on
+ * lo), else the default route's, else the first Ethernet one. */
+static struct net_device *route_any_dev(int oif, be32 saddr)
 {
 	struct fib_entry *fe;
+	struct net_device *dev;
 
 	if (oif)
 		return dev_get_by_index(oif);
+	dev = saddr ? ip_dev_find(saddr) : NULL;
+	if (dev)
+		return dev;
 	fe = fib_default();
 	if (fe)
 		return fe->dev;
@@ -159,14 +165,23 @@ static struct net_device *route_any_dev(int oif)
 	return NULL;
 }
 
+/* A route carries at most 65535 bytes (Linux IP_MAX_MTU), whatever the
+ * device (lo's MTU is 65536). */
+static u32 rt_dev_mtu(const struct net_device *dev)
+{
+	return dev->mtu < IP_MAX_PACKET ? dev->mtu : IP_MAX_PACKET;
+}
+
 static int route_local(be32 daddr, struct rtable *rt)
 {
 	if (!loopback_dev || !(loopback_dev->flags & IFF_UP))
 		return -ENETUNREACH;
 	rt->dev = loopback_dev;
-	rt->mtu = loopback_dev->mtu;
+	rt->mtu = rt_dev_mtu(loopback_dev);
 	rt->nexthop = daddr;
-	rt->saddr = daddr;
+	/* One of our addresses answers from itself; the rest of 127/8 from
+	 * lo's own address (the src of Linux's "local 127.0.0.0/8" route). */
+	rt->saddr = inet_addr_is_local(daddr) ? daddr : inet_dev_primary(loopback_dev);
 	rt->type = RTN_LOCAL;
 	return 0;
 }
@@ -180,11 +195,11 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt)
 	if (type == RTN_LOCAL)
 		return route_local(daddr, rt);
 	if (type == RTN_MULTICAST || ipv4_is_lbcast(daddr)) {
-		rt->dev = route_any_dev(oif);
+		rt->dev = route_any_dev(oif, saddr);
 		if (!rt->dev || !(rt->dev->flags & IFF_UP))
 			return -ENETUNREACH;
 		rt->nexthop = daddr;
-		rt->mtu = rt->dev->mtu;
+		rt->mtu = rt_dev_mtu(rt->dev);
 		rt->saddr = saddr ? saddr : inet_dev_primary(rt->dev);
 		rt->type = (u8)type;
 		return 0;
@@ -197,7 +212,7 @@ int ip_route_output(be32 daddr, be32 saddr, int oif, struct rtable *rt)
 	fe->use++;
 	rt->dev = fe->dev;
 	rt->nexthop = fe->gateway ? fe->gateway : daddr;
-	rt->mtu = fe->dev->mtu;
+	rt->mtu = rt_dev_mtu(fe->dev);
 	/* An ICMP redirect or "fragmentation needed" may know better. */
 	fnhe_apply(daddr, rt, fe->gateway != 0);
 	rt->saddr = saddr ? saddr :

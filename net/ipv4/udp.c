@@ -37,6 +37,10 @@ static bool udp_bind_conflict(const struct sock *sk, const struct sock *o)
 		return false;
 	if (sk->sk_reuse && o->sk_reuse)
 		return false;
+	/* SO_REUSEPORT on both shares the port too (one user here, so
+	 * Linux's same-uid rule always holds). */
+	if (sk->sk_reuseport && o->sk_reuseport)
+		return false;
 	if (sk->sk_bound_dev_if && o->sk_bound_dev_if &&
 	    sk->sk_bound_dev_if != o->sk_bound_dev_if)
 		return false;
@@ -115,7 +119,9 @@ int udp_bind(struct sock *sk, const struct sockaddr_in *addr)
 	be32 a = addr->sin_addr.s_addr;
 	int err;
 
-	if (addr->sin_family != AF_INET && addr->sin_family != AF_UNSPEC)
+	/* AF_UNSPEC is accepted only for INADDR_ANY (old programs), as Linux */
+	if (addr->sin_family != AF_INET &&
+	    (addr->sin_family != AF_UNSPEC || a != htonl(INADDR_ANY)))
 		return -EAFNOSUPPORT;
 	if (inet->inet_num)
 		return -EINVAL;
@@ -130,22 +136,28 @@ int udp_bind(struct sock *sk, const struct sockaddr_in *addr)
 	if (err) {
 		inet->inet_rcv_saddr = 0;
 		inet->inet_saddr = 0;
+		return err;
 	}
-	return err;
+	if (inet->inet_rcv_saddr)
+		sk->sk_userlocks |= SOCK_BINDADDR_LOCK;
+	if (addr->sin_port)
+		sk->sk_userlocks |= SOCK_BINDPORT_LOCK;
+	return 0;
 }
 
 int udp_connect(struct sock *sk, const struct sockaddr_in *addr)
 {
 	struct inet_sock *inet = inet_sk(sk);
 	struct rtable rt;
+	be32 daddr;
 	int err;
 
 	if (addr->sin_family == AF_UNSPEC)
 		return udp_disconnect(sk, 0);
 	if (addr->sin_family != AF_INET)
 		return -EAFNOSUPPORT;
-	err = ip_route_output(addr->sin_addr.s_addr, inet->inet_saddr,
-			      sk->sk_bound_dev_if, &rt);
+	daddr = ip_route_any_to_local(addr->sin_addr.s_addr, inet->inet_saddr);
+	err = ip_route_output(daddr, inet->inet_saddr, sk->sk_bound_dev_if, &rt);
 	if (err)
 		return err;
 	if (rt.type == RTN_BROADCAST && !sk->sk_broadcast)
@@ -159,12 +171,16 @@ int udp_connect(struct sock *sk, const struct sockaddr_in *addr)
 		inet->inet_saddr = rt.saddr;
 	if (!inet->inet_rcv_saddr)
 		inet->inet_rcv_saddr = rt.saddr;
-	inet->inet_daddr = addr->sin_addr.s_addr;
+	inet->inet_daddr = daddr;
 	inet->inet_dport = addr->sin_port;
 	sk->sk_state = TCP_ESTABLISHED;
 	return 0;
 }
 
+/* connect(AF_UNSPEC): forget the peer, and whatever connect() chose for
+ * the local side -- the address unless bind() named one, the port unless
+ * bind() named it (Linux __udp_disconnect) -- so the socket is as it was
+ * before connect. Linux also drops SO_BINDTODEVICE here. */
 int udp_disconnect(struct sock *sk, int flags)
 {
 	struct inet_sock *inet = inet_sk(sk);
@@ -172,6 +188,13 @@ int udp_disconnect(struct sock *sk, int flags)
 	sk->sk_state = TCP_CLOSE;
 	inet->inet_daddr = 0;
 	inet->inet_dport = 0;
+	sk->sk_bound_dev_if = 0;
+	if (!(sk->sk_userlocks & SOCK_BINDADDR_LOCK)) {
+		inet->inet_rcv_saddr = 0;
+		inet->inet_saddr = 0;
+	}
+	if (!(sk->sk_userlocks & SOCK_BINDPORT_LOCK) && inet->inet_num)
+		udp_unhash(sk);
 	return 0;
 }
 
@@ -378,7 +401,8 @@ static int udp_dest(struct sock *sk, const struct msghdr *msg, be32 *daddr,
 			return -EAFNOSUPPORT;
 		if (sin->sin_port == 0)
 			return -EINVAL;
-		*daddr = sin->sin_addr.s_addr;
+		*daddr = ip_route_any_to_local(sin->sin_addr.s_addr,
+					       inet_sk(sk)->inet_saddr);
 		*dport = sin->sin_port;
 		return 0;
 	}
@@ -417,6 +441,8 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 
 	if (len > IP_MAX_PACKET - sizeof(struct iphdr) - sizeof(struct udphdr))
 		return -EMSGSIZE;
+	if (msg->msg_flags & MSG_OOB)   /* no urgent data in UDP (BSD's error) */
+		return -EOPNOTSUPP;
 	err = udp_dest(sk, msg, &p.daddr, &dport);
 	if (err)
 		return err;
@@ -434,6 +460,15 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if ((rt.type == RTN_BROADCAST || ipv4_is_lbcast(p.daddr)) &&
 	    !sk->sk_broadcast)
 		return -EACCES;
+	/* As Linux's sock_alloc_send_skb: a pending error (an ICMP error on
+	 * a connected socket) is reported, and cleared, instead of sending;
+	 * after shutdown(SHUT_WR) nothing is sent (EPIPE, and for UDP no
+	 * SIGPIPE). */
+	err = sock_error(sk);
+	if (err)
+		return -err;
+	if (sk->sk_shutdown & SEND_SHUTDOWN)
+		return -EPIPE;
 	/* DF as Linux sets it: when the datagram fits the path MTU (and
 	 * ICMP "fragmentation needed" then teaches us a smaller one). */
 	err = ip_pmtu_check(inet->pmtudisc, &rt,
@@ -476,6 +511,10 @@ int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 	size_t copied;
 	int err;
 
+	/* No error queue is kept (IP_RECVERR reports through sk_err only):
+	 * reading it finds it empty, as Linux's ip_recv_error does. */
+	if (flags & MSG_ERRQUEUE)
+		return -EAGAIN;
 	for (;;) {
 		local_bh_disable();
 		err = sock_error(sk);
@@ -487,9 +526,11 @@ int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 			return -err;
 		if (pkb)
 			break;
-		/* shutdown(SHUT_RD) with nothing queued reads as end of data */
+		/* shutdown(SHUT_RD) with nothing queued reads as end of data,
+		 * but a call that may not wait still gets EAGAIN (Linux
+		 * __skb_recv_udp only looks at shutdown while waiting) */
 		if (sk->sk_shutdown & RCV_SHUTDOWN)
-			return 0;
+			return timeo ? 0 : -EAGAIN;
 		err = sk_wait_data(sk, &timeo);
 		if (err)
 			return err;

@@ -562,3 +562,134 @@ TEST(raw_icmp_socket_sends_echo_and_sees_replies)
 	raw_close(sk, 0);
 	fx_teardown();
 }
+
+/* connect(AF_UNSPEC) undoes what connect chose (the source address, an
+ * autobound port) and keeps what bind named (Linux __udp_disconnect). */
+TEST(udp_disconnect_releases_what_connect_chose)
+{
+	struct sockaddr_in peer = { .sin_family = AF_INET, .sin_port = htons(4444),
+				    .sin_addr = { ADDR_PEER } };
+	struct sockaddr_in un = { .sin_family = AF_UNSPEC };
+	struct sock *a, *b, *c;
+
+	CHECK(fx_setup());
+	a = sk_alloc(AF_INET, SOCK_DGRAM, IPPROTO_UDP, &udp_prot);
+	CHECK_EQ(udp_connect(a, &peer), 0);
+	CHECK(inet_sk(a)->inet_num != 0);
+	CHECK_EQ(inet_sk(a)->inet_rcv_saddr, ADDR_US);
+	CHECK_EQ(udp_connect(a, &un), 0);
+	CHECK_EQ(inet_sk(a)->inet_num, 0);          /* port released */
+	CHECK_EQ(inet_sk(a)->inet_rcv_saddr, 0);
+	CHECK_EQ(inet_sk(a)->inet_saddr, 0);
+	CHECK(hlist_unhashed(&a->sk_node));
+	CHECK_EQ(udp_connect(a, &un), 0);           /* twice is fine */
+	b = usock(ADDR_US, 0);                      /* address named, port not */
+	CHECK_EQ(udp_connect(b, &peer), 0);
+	b->sk_bound_dev_if = eth0->ifindex;
+	CHECK_EQ(udp_connect(b, &un), 0);
+	CHECK_EQ(b->sk_bound_dev_if, 0);            /* Linux drops it too */
+	CHECK_EQ(inet_sk(b)->inet_num, 0);
+	CHECK_EQ(inet_sk(b)->inet_rcv_saddr, ADDR_US);
+	c = usock(0, 5000);                         /* port named */
+	CHECK_EQ(udp_connect(c, &peer), 0);
+	CHECK_EQ(inet_sk(c)->inet_rcv_saddr, ADDR_US);
+	CHECK_EQ(udp_connect(c, &un), 0);
+	CHECK_EQ(inet_sk(c)->inet_num, 5000);
+	CHECK_EQ(inet_sk(c)->inet_rcv_saddr, 0);
+	CHECK(udp4_lib_lookup(ADDR_PEER, htons(1), ADDR_US, htons(5000), 0) == c);
+	udp_close(a, 0);
+	udp_close(b, 0);
+	udp_close(c, 0);
+	fx_teardown();
+}
+
+TEST(udp_reuseport_and_af_unspec_bind)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(4100) };
+	struct sock *a, *b, *c;
+
+	CHECK(fx_setup());
+	a = sk_alloc(AF_INET, SOCK_DGRAM, IPPROTO_UDP, &udp_prot);
+	b = sk_alloc(AF_INET, SOCK_DGRAM, IPPROTO_UDP, &udp_prot);
+	c = sk_alloc(AF_INET, SOCK_DGRAM, IPPROTO_UDP, &udp_prot);
+	a->sk_reuseport = true;
+	CHECK_EQ(udp_bind(a, &sin), 0);
+	CHECK_EQ(udp_bind(b, &sin), -EADDRINUSE);   /* only one side asked */
+	b->sk_reuseport = true;
+	CHECK_EQ(udp_bind(b, &sin), 0);
+	/* AF_UNSPEC means INADDR_ANY or nothing */
+	sin.sin_family = AF_UNSPEC;
+	sin.sin_port = 0;
+	sin.sin_addr.s_addr = ADDR_US;
+	CHECK_EQ(udp_bind(c, &sin), -EAFNOSUPPORT);
+	sin.sin_addr.s_addr = 0;
+	CHECK_EQ(udp_bind(c, &sin), 0);
+	udp_close(a, 0);
+	udp_close(b, 0);
+	udp_close(c, 0);
+	fx_teardown();
+}
+
+static int send_msg(struct sock *sk, const char *data, int flags)
+{
+	struct kvec iov = { (void *)data, strlen(data) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_flags = flags };
+
+	return udp_sendmsg(sk, &msg, iov.iov_len);
+}
+
+/* A send reports (and clears) a pending error instead of sending, then
+ * SHUT_WR is EPIPE; MSG_OOB is refused; no error queue; SHUT_RD with
+ * MSG_DONTWAIT is EAGAIN, as Linux. */
+TEST(udp_send_pending_error_shutdown_and_flags)
+{
+	struct sockaddr_in peer = { .sin_family = AF_INET, .sin_port = htons(4444),
+				    .sin_addr = { ADDR_PEER } };
+	struct sock *sk;
+	char buf[8];
+
+	CHECK(fx_setup());
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	sk = usock(0, 6000);
+	CHECK_EQ(udp_connect(sk, &peer), 0);
+	rx_icmp_error(ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 6000, 4444);
+	CHECK_EQ(sk->sk_err, ECONNREFUSED);
+	CHECK_EQ(send_msg(sk, "x", 0), -ECONNREFUSED);
+	CHECK(mock_tx_pop(eth0) == NULL);           /* nothing went out */
+	CHECK_EQ(sk->sk_err, 0);
+	CHECK_EQ(send_msg(sk, "x", MSG_OOB), -EOPNOTSUPP);
+	CHECK_EQ(send_msg(sk, "x", 0), 1);
+	pkb_free(mock_tx_pop(eth0));
+	CHECK_EQ(recv_from(sk, buf, sizeof(buf), NULL, MSG_ERRQUEUE), -EAGAIN);
+	sk->sk_shutdown |= SEND_SHUTDOWN;
+	CHECK_EQ(send_msg(sk, "x", 0), -EPIPE);
+	sk->sk_shutdown |= RCV_SHUTDOWN;
+	CHECK_EQ(recv_from(sk, buf, sizeof(buf), NULL, 0), -EAGAIN);
+	CHECK(mock_tx_pop(eth0) == NULL);
+	udp_close(sk, 0);
+	fx_teardown();
+}
+
+/* 127.255.255.255 is lo's broadcast; the rest of 127/8 answers from
+ * 127.0.0.1; 0.0.0.0 as a destination is this host. */
+TEST(loopback_broadcast_source_and_inaddr_any_destination)
+{
+	struct rtable rt;
+
+	CHECK(fx_setup());
+	CHECK_EQ(inet_addr_type_dev(IP(127, 255, 255, 255), NULL), RTN_BROADCAST);
+	CHECK_EQ(inet_addr_type_dev(IP(127, 0, 0, 2), NULL), RTN_LOCAL);
+	CHECK_EQ(ip_route_output(IP(127, 0, 0, 2), 0, 0, &rt), 0);
+	CHECK(rt.type == RTN_LOCAL && rt.saddr == IP(127, 0, 0, 1));
+	CHECK_EQ(ip_route_output(ADDR_US, 0, 0, &rt), 0);
+	CHECK_EQ(rt.saddr, ADDR_US);
+	CHECK_EQ(ip_route_output(IP(127, 255, 255, 255), 0, 0, &rt), 0);
+	CHECK(rt.type == RTN_BROADCAST && rt.dev == loopback_dev);
+	/* limited broadcast from a socket bound to 127.0.0.1 stays on lo */
+	CHECK_EQ(ip_route_output(IP(255, 255, 255, 255), IP(127, 0, 0, 1), 0, &rt), 0);
+	CHECK(rt.dev == loopback_dev);
+	CHECK_EQ(ip_route_any_to_local(0, 0), IP(127, 0, 0, 1));
+	CHECK_EQ(ip_route_any_to_local(0, ADDR_US), ADDR_US);
+	CHECK_EQ(ip_route_any_to_local(ADDR_PEER, ADDR_US), ADDR_PEER);
+	fx_teardown();
+}

@@ -8,7 +8,15 @@
  * poll, select, epoll (LT, ET, ONESHOT, ctl errors; pipes and sockets),
  * epoll1000 (1000 UDP sockets, exactly the ones sent to are reported),
  * tcp (stream sockets: handshake, data, EOF, refused, nonblocking
- * connect, EPIPE). The epoll1000 group needs RLIMIT_NOFILE >= 1100; it
+ * connect, EPIPE), and edge cases where programs notice Linux's exact
+ * behaviour: dgram (PEEK/TRUNC/ERRQUEUE/OOB, msghdr names and lengths,
+ * zero-length datagrams, readv/writev as one datagram, 0.0.0.0 as a
+ * destination), addr (ephemeral range, AF_UNSPEC bind, 127/8,
+ * disconnect, SO_REUSEADDR/SO_REUSEPORT, broadcast on lo), sockopt
+ * (short optlen, buffer doubling, stored flags, SO_BINDTODEVICE, IP_TTL,
+ * bad levels), shut (shutdown on UDP and poll bits), ioctl (FIONREAD,
+ * TIOCOUTQ, FIONBIO, ESPIPE) and epollx (EPOLLEXCLUSIVE, dup'ed fds,
+ * EPOLLERR, errors reported by send). The epoll1000 group needs RLIMIT_NOFILE >= 1100; it
  * raises the soft limit itself. Output: user/lib/ktest.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +32,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <sys/uio.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -697,10 +706,922 @@ static void test_tcp(void)
 	close(l);
 }
 
+/* ---------------- dgram: recv/send edge cases (Linux semantics) ---------------- */
+
+/* A connected pair: tx sends to rx, rx's address in *rxa. */
+static void udp_pair(int *tx, int *rx, struct sockaddr_in *rxa)
+{
+	struct sockaddr_in a;
+
+	*rx = udp_bound(&a);
+	*tx = udp_bound(NULL);
+	connect(*tx, SA(&a), sizeof(a));
+	if (rxa)
+		*rxa = a;
+}
+
+static void test_dgram(void)
+{
+	int tx, rx;
+	struct sockaddr_in ra, from;
+	socklen_t fl;
+	char buf[256];
+	ssize_t n;
+
+	udp_pair(&tx, &rx, &ra);
+	{
+		/* a failure must not hang the group */
+		struct timeval tv = { 2, 0 };
+		setsockopt(rx, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	}
+	/* repeated peeks see the same datagram; MSG_TRUNC returns its real length */
+	send(tx, "abcdefgh", 8, 0);
+	n = recv(rx, buf, 3, MSG_PEEK);
+	CHECK("peek_short", n == 3 && !memcmp(buf, "abc", 3), "n %zd", n);
+	n = recv(rx, buf, sizeof(buf), MSG_PEEK);
+	CHECK("peek_again_full", n == 8 && !memcmp(buf, "abcdefgh", 8), "n %zd", n);
+	n = recv(rx, buf, 2, MSG_PEEK | MSG_TRUNC);
+	CHECK("peek_trunc_real_length", n == 8, "n %zd", n);
+	n = recv(rx, buf, 2, MSG_TRUNC);
+	CHECK("recv_trunc_real_length", n == 8 && !memcmp(buf, "ab", 2), "n %zd", n);
+	EXPECT_ERR("trunc_consumed", recv(rx, buf, sizeof(buf), MSG_DONTWAIT), EAGAIN);
+	/* recvmsg: msg_flags MSG_TRUNC only on truncation, msg_namelen 16 */
+	send(tx, "12345", 5, 0);
+	{
+		struct sockaddr_in nm;
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr m = { .msg_name = &nm, .msg_namelen = sizeof(nm),
+				    .msg_iov = &iov, .msg_iovlen = 1, .msg_flags = -1 };
+		n = recvmsg(rx, &m, 0);
+		CHECK("recvmsg_flags_clear", n == 5 && m.msg_flags == 0 &&
+		      m.msg_namelen == sizeof(nm) && nm.sin_family == AF_INET,
+		      "n %zd flags 0x%x namelen %d", n, m.msg_flags, m.msg_namelen);
+	}
+	/* a short msg_namelen truncates the address but reports 16 */
+	send(tx, "x", 1, 0);
+	{
+		unsigned char nm[16];
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr m = { .msg_name = nm, .msg_namelen = 4,
+				    .msg_iov = &iov, .msg_iovlen = 1 };
+		memset(nm, 0xee, sizeof(nm));
+		n = recvmsg(rx, &m, 0);
+		CHECK("recvmsg_short_namelen", n == 1 && m.msg_namelen == 16 &&
+		      nm[0] == AF_INET && nm[4] == 0xee, "n %zd namelen %d nm[4] 0x%x",
+		      n, m.msg_namelen, nm[4]);
+	}
+	/* msg_name NULL: fine, namelen untouched */
+	send(tx, "y", 1, 0);
+	{
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr m = { .msg_name = NULL, .msg_namelen = 77,
+				    .msg_iov = &iov, .msg_iovlen = 1 };
+		n = recvmsg(rx, &m, 0);
+		CHECK("recvmsg_null_name", n == 1 && buf[0] == 'y', "n %zd", n);
+	}
+	/* recvfrom with a short fromlen */
+	send(tx, "z", 1, 0);
+	{
+		unsigned char nm[16];
+		socklen_t l = 2;
+		memset(nm, 0xee, sizeof(nm));
+		n = recvfrom(rx, buf, sizeof(buf), 0, (struct sockaddr *)nm, &l);
+		CHECK("recvfrom_short_fromlen", n == 1 && l == 16 && nm[2] == 0xee,
+		      "n %zd len %u", n, (unsigned)l);
+	}
+	/* recvmsg with no iovecs: the datagram is consumed, truncated */
+	send(tx, "gone", 4, 0);
+	{
+		struct msghdr m = { 0 };
+		n = recvmsg(rx, &m, 0);
+		CHECK("recvmsg_no_iov", n == 0 && (m.msg_flags & MSG_TRUNC), "n %zd flags 0x%x",
+		      n, m.msg_flags);
+		EXPECT_ERR("recvmsg_no_iov_consumed", recv(rx, buf, 1, MSG_DONTWAIT), EAGAIN);
+	}
+	/* recv with len 0 consumes the datagram; read with len 0 does not */
+	send(tx, "keep", 4, 0);
+	usleep(1000);
+	CHECK("read_len0_keeps", read(rx, buf, 0) == 0 &&
+	      recv(rx, buf, sizeof(buf), MSG_DONTWAIT) == 4, "read 0 consumed it");
+	send(tx, "drop", 4, 0);
+	CHECK("recv_len0_consumes", recv(rx, buf, 0, 0) == 0, "%s", strerror(errno));
+	EXPECT_ERR("recv_len0_consumed", recv(rx, buf, 1, MSG_DONTWAIT), EAGAIN);
+	EXPECT_ERR("recv_len0_empty_eagain", recv(rx, buf, 0, MSG_DONTWAIT), EAGAIN);
+	/* zero-length datagrams are datagrams */
+	CHECK("send_zero_len", send(tx, buf, 0, 0) == 0, "%s", strerror(errno));
+	CHECK("write_zero_len", write(tx, buf, 0) == 0, "%s", strerror(errno));
+	CHECK("recv_zero_len_1", recv(rx, buf, sizeof(buf), MSG_DONTWAIT) == 0, "%s",
+	      strerror(errno));
+	CHECK("recv_zero_len_2", recv(rx, buf, sizeof(buf), MSG_DONTWAIT) == 0, "%s",
+	      strerror(errno));
+	/* writev is one datagram; readv scatters one datagram */
+	{
+		struct iovec w[3] = { { "ab", 2 }, { "", 0 }, { "cde", 3 } };
+		char r1[2], r2[10];
+		struct iovec r[2] = { { r1, 2 }, { r2, sizeof(r2) } };
+		CHECK("writev_one_datagram", writev(tx, w, 3) == 5, "%s", strerror(errno));
+		send(tx, "next", 4, 0);
+		n = readv(rx, r, 2);
+		CHECK("readv_one_datagram", n == 5 && !memcmp(r1, "ab", 2) &&
+		      !memcmp(r2, "cde", 3), "n %zd", n);
+		n = recv(rx, buf, sizeof(buf), MSG_DONTWAIT);
+		CHECK("readv_next_datagram", n == 4 && !memcmp(buf, "next", 4), "n %zd", n);
+		struct iovec rs[2] = { { r1, 1 }, { r2, 1 } };
+		send(tx, "xyz", 3, 0);
+		n = readv(rx, rs, 2);
+		CHECK("readv_truncates", n == 2 && r1[0] == 'x' && r2[0] == 'y', "n %zd", n);
+		EXPECT_ERR("readv_rest_dropped", recv(rx, buf, 1, MSG_DONTWAIT), EAGAIN);
+		/* writev of nothing sends nothing (write of 0 bytes does send) */
+		struct iovec w0 = { "q", 0 };
+		CHECK("writev_empty", writev(tx, w, 0) == 0 && writev(tx, &w0, 1) == 0,
+		      "%s", strerror(errno));
+		usleep(1000);
+		EXPECT_ERR("writev_empty_sends_nothing", recv(rx, buf, 1, MSG_DONTWAIT), EAGAIN);
+		EXPECT_ERR("writev_bad_iov", writev(tx, (void *)8, 2), EFAULT);
+		struct iovec wneg = { "q", (size_t)-1 };
+		EXPECT_ERR("writev_negative_len", writev(tx, &wneg, 1), EINVAL);
+	}
+	/* sendmmsg/recvmmsg (called by number: our libc has no wrappers) */
+	{
+		struct mmsg { struct msghdr hdr; unsigned int len; } mm[3];
+		struct iovec sv[3] = { { "m1", 2 }, { "mm2", 3 }, { "mmm3", 4 } };
+		char rb[3][8];
+		struct iovec rv[3] = { { rb[0], 8 }, { rb[1], 8 }, { rb[2], 8 } };
+		struct sockaddr_in nm[3];
+		long r;
+
+		memset(mm, 0, sizeof(mm));
+		for (int i = 0; i < 3; i++) {
+			mm[i].hdr.msg_iov = &sv[i];
+			mm[i].hdr.msg_iovlen = 1;
+		}
+		r = syscall(307, tx, mm, 3, 0);
+		CHECK("sendmmsg", r == 3 && mm[0].len == 2 && mm[1].len == 3 && mm[2].len == 4,
+		      "r %ld %s", r, strerror(errno));
+		memset(mm, 0, sizeof(mm));
+		for (int i = 0; i < 3; i++) {
+			mm[i].hdr.msg_iov = &rv[i];
+			mm[i].hdr.msg_iovlen = 1;
+			mm[i].hdr.msg_name = &nm[i];
+			mm[i].hdr.msg_namelen = sizeof(nm[i]);
+		}
+		usleep(1000);
+		r = syscall(299, rx, mm, 3, MSG_DONTWAIT, NULL);
+		CHECK("recvmmsg", r == 3 && mm[0].len == 2 && mm[2].len == 4 &&
+		      !memcmp(rb[1], "mm2", 3) && mm[2].hdr.msg_namelen == 16 &&
+		      nm[2].sin_port != 0, "r %ld %s", r, strerror(errno));
+		send(tx, "w1", 2, 0);
+		usleep(1000);
+		r = syscall(299, rx, mm, 3, 0x10000 /* MSG_WAITFORONE */, NULL);
+		CHECK("recvmmsg_waitforone", r == 1 && mm[0].len == 2, "r %ld %s", r,
+		      strerror(errno));
+		errno = 0;
+		r = syscall(299, rx, mm, 3, MSG_DONTWAIT, NULL);
+		CHECK("recvmmsg_empty_eagain", r == -1 && errno == EAGAIN, "r %ld %s", r,
+		      strerror(errno));
+		struct timespec bad = { 0, 2000000000L };
+		errno = 0;
+		r = syscall(299, rx, mm, 3, MSG_DONTWAIT, &bad);
+		CHECK("recvmmsg_bad_timeout", r == -1 && errno == EINVAL, "r %ld %s", r,
+		      strerror(errno));
+		mm[0].hdr.msg_iov = (void *)8;
+		errno = 0;
+		r = syscall(307, tx, mm, 1, 0);
+		CHECK("sendmmsg_fault_first", r == -1 && errno == EFAULT, "r %ld %s", r,
+		      strerror(errno));
+	}
+	/* MSG_ERRQUEUE with nothing queued there: EAGAIN, data untouched */
+	send(tx, "data", 4, 0);
+	usleep(1000);
+	EXPECT_ERR("msg_errqueue_empty", recv(rx, buf, sizeof(buf), MSG_ERRQUEUE), EAGAIN);
+	CHECK("msg_errqueue_left_data", recv(rx, buf, sizeof(buf), MSG_DONTWAIT) == 4,
+	      "data gone");
+	/* MSG_OOB is not for UDP */
+	EXPECT_ERR("send_msg_oob", send(tx, "o", 1, MSG_OOB), EOPNOTSUPP);
+	/* sendmsg: a name with namelen 0 is no name at all */
+	{
+		struct iovec iov = { "nm0", 3 };
+		struct msghdr m = { .msg_name = &from, .msg_namelen = 0,
+				    .msg_iov = &iov, .msg_iovlen = 1 };
+		CHECK("sendmsg_namelen0_connected", sendmsg(tx, &m, 0) == 3, "%s",
+		      strerror(errno));
+		CHECK("sendmsg_namelen0_arrives", recv(rx, buf, sizeof(buf), 0) == 3, "lost");
+		int u = socket(AF_INET, SOCK_DGRAM, 0);
+		EXPECT_ERR("sendmsg_namelen0_unconnected", sendmsg(u, &m, 0), EDESTADDRREQ);
+		/* a namelen over sizeof(sockaddr_storage) is clamped, not refused */
+		struct sockaddr_storage big;
+		memset(&big, 0, sizeof(big));
+		memcpy(&big, &ra, sizeof(ra));
+		m.msg_name = &big;
+		m.msg_namelen = 200;
+		n = sendmsg(u, &m, 0);
+		CHECK("sendmsg_namelen_clamped", n == 3 && recv(rx, buf, sizeof(buf), 0) == 3,
+		      "n %zd %s", n, strerror(errno));
+		EXPECT_ERR("sendto_namelen0", sendto(u, "x", 1, 0, SA(&ra), 0), EINVAL);
+		EXPECT_ERR("sendto_namelen_short", sendto(u, "x", 1, 0, SA(&ra), 15), EINVAL);
+		EXPECT_ERR("sendto_port0", ({ struct sockaddr_in p0 = lo_addr(0);
+			sendto(u, "x", 1, 0, SA(&p0), sizeof(p0)); }), EINVAL);
+		m.msg_namelen = -1;
+		EXPECT_ERR("sendmsg_namelen_negative", sendmsg(u, &m, 0), EINVAL);
+		struct iovec iov2 = { buf, sizeof(buf) };
+		struct msghdr mr = { .msg_name = &from, .msg_namelen = -1,
+				     .msg_iov = &iov2, .msg_iovlen = 1 };
+		EXPECT_ERR("recvmsg_namelen_negative", recvmsg(rx, &mr, MSG_DONTWAIT), EINVAL);
+		mr.msg_iovlen = 1025;
+		mr.msg_namelen = sizeof(from);
+		EXPECT_ERR("recvmsg_iovlen_too_big", recvmsg(rx, &mr, MSG_DONTWAIT), EMSGSIZE);
+		close(u);
+	}
+	/* sendto with an address on a connected socket goes to that address */
+	{
+		struct sockaddr_in oa;
+		int other = udp_bound(&oa);
+		CHECK("sendto_on_connected", sendto(tx, "o", 1, 0, SA(&oa), sizeof(oa)) == 1 &&
+		      recv(other, buf, sizeof(buf), 0) == 1, "%s", strerror(errno));
+		/* and a connected socket only hears its peer */
+		sendto(other, "p", 1, 0, SA(&ra), sizeof(ra));
+		struct sockaddr_in txa;
+		socklen_t tl = sizeof(txa);
+		getsockname(tx, SA(&txa), &tl);
+		int rx2 = socket(AF_INET, SOCK_DGRAM, 0);
+		(void)rx2;
+		close(rx2);
+		close(other);
+	}
+	while (recv(rx, buf, sizeof(buf), MSG_DONTWAIT) >= 0)
+		;
+	/* sendto 0.0.0.0 means this host */
+	{
+		struct sockaddr_in z = ra;
+		z.sin_addr.s_addr = htonl(INADDR_ANY);
+		int u = socket(AF_INET, SOCK_DGRAM, 0);
+		CHECK("sendto_inaddr_any", sendto(u, "any", 3, 0, SA(&z), sizeof(z)) == 3,
+		      "%s", strerror(errno));
+		fl = sizeof(from);
+		n = recvfrom(rx, buf, sizeof(buf), 0, SA(&from), &fl);
+		CHECK("sendto_inaddr_any_arrives", n == 3 &&
+		      from.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "n %zd from %s", n,
+		      inet_ntoa(from.sin_addr));
+		CHECK("connect_inaddr_any", connect(u, SA(&z), sizeof(z)) == 0, "%s",
+		      strerror(errno));
+		struct sockaddr_in p;
+		socklen_t pl = sizeof(p);
+		CHECK("connect_inaddr_any_peer", getpeername(u, SA(&p), &pl) == 0 &&
+		      p.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "peer %s",
+		      inet_ntoa(p.sin_addr));
+		close(u);
+	}
+	close(tx);
+	close(rx);
+}
+
+/* ---------------- addr: binding and connecting ---------------- */
+
+static void test_addr(void)
+{
+	struct sockaddr_in a, b;
+	socklen_t l;
+	char buf[64];
+	int s, t;
+
+	/* ephemeral ports come from Linux's default range */
+	s = udp_bound(&a);
+	CHECK("ephemeral_range", ntohs(a.sin_port) >= 32768 && ntohs(a.sin_port) <= 60999,
+	      "port %d", ntohs(a.sin_port));
+	close(s);
+	/* unbound: 0.0.0.0:0 */
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	l = sizeof(a);
+	memset(&a, 0xff, sizeof(a));
+	CHECK("getsockname_unbound", getsockname(s, SA(&a), &l) == 0 && l == 16 &&
+	      a.sin_family == AF_INET && a.sin_port == 0 && a.sin_addr.s_addr == 0,
+	      "len %u port %d", (unsigned)l, ntohs(a.sin_port));
+	l = 0;
+	CHECK("getsockname_len0", getsockname(s, SA(&a), &l) == 0 && l == 16, "len %u",
+	      (unsigned)l);
+	l = (socklen_t)-1;
+	EXPECT_ERR("getsockname_len_negative", getsockname(s, SA(&a), &l), EINVAL);
+	l = sizeof(a);
+	EXPECT_ERR("getsockname_bad_ptr", getsockname(s, (void *)1, &l), EFAULT);
+	EXPECT_ERR("getsockname_bad_lenptr", getsockname(s, SA(&a), (void *)1), EFAULT);
+	/* AF_UNSPEC bind is INADDR_ANY only */
+	a = lo_addr(0);
+	a.sin_family = AF_UNSPEC;
+	EXPECT_ERR("bind_af_unspec_loopback", bind(s, SA(&a), sizeof(a)), EAFNOSUPPORT);
+	a.sin_addr.s_addr = 0;
+	CHECK("bind_af_unspec_any", bind(s, SA(&a), sizeof(a)) == 0, "%s", strerror(errno));
+	close(s);
+	/* 127.0.0.0/8 is all local */
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	a = lo_addr(0);
+	a.sin_addr.s_addr = inet_addr("127.0.0.2");
+	CHECK("bind_127_0_0_2", bind(s, SA(&a), sizeof(a)) == 0, "%s", strerror(errno));
+	l = sizeof(a);
+	getsockname(s, SA(&a), &l);
+	t = socket(AF_INET, SOCK_DGRAM, 0);
+	sendto(t, "two", 3, 0, SA(&a), sizeof(a));
+	l = sizeof(b);
+	ssize_t n = recvfrom(s, buf, sizeof(buf), MSG_DONTWAIT, SA(&b), &l);
+	if (n < 0) {
+		usleep(100000);
+		n = recvfrom(s, buf, sizeof(buf), MSG_DONTWAIT, SA(&b), &l);
+	}
+	CHECK("recv_on_127_0_0_2", n == 3 && b.sin_addr.s_addr == htonl(INADDR_LOOPBACK),
+	      "n %zd from %s", n, inet_ntoa(b.sin_addr));
+	close(s);
+	close(t);
+	/* connect autobinds; AF_UNSPEC dissolves the association and, as the
+	 * port was not chosen by bind, releases the autobound port too */
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	t = udp_bound(&b);
+	connect(s, SA(&b), sizeof(b));
+	l = sizeof(a);
+	getsockname(s, SA(&a), &l);
+	CHECK("connect_autobinds", a.sin_port != 0 &&
+	      a.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "%s:%d",
+	      inet_ntoa(a.sin_addr), ntohs(a.sin_port));
+	struct sockaddr un = { .sa_family = AF_UNSPEC };
+	CHECK("disconnect", connect(s, &un, sizeof(un)) == 0, "%s", strerror(errno));
+	l = sizeof(a);
+	getsockname(s, SA(&a), &l);
+	CHECK("disconnect_unbinds_autobound", a.sin_port == 0 && a.sin_addr.s_addr == 0,
+	      "%s:%d", inet_ntoa(a.sin_addr), ntohs(a.sin_port));
+	EXPECT_ERR("send_after_disconnect", send(s, "x", 1, 0), EDESTADDRREQ);
+	{
+		/* Linux forgets SO_BINDTODEVICE on disconnect too */
+		char name[16];
+		l = sizeof(name);
+		setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3);
+		connect(s, SA(&b), sizeof(b));
+		connect(s, &un, sizeof(un));
+		CHECK("disconnect_clears_bindtodevice", getsockopt(s, SOL_SOCKET,
+		      SO_BINDTODEVICE, name, &l) == 0 && l == 0, "len %u", (unsigned)l);
+	}
+	CHECK("disconnect_twice", connect(s, &un, sizeof(un)) == 0, "%s", strerror(errno));
+	EXPECT_ERR("connect_short_len", connect(s, SA(&b), 1), EINVAL);
+	EXPECT_ERR("connect_len_15", connect(s, SA(&b), 15), EINVAL);
+	b.sin_family = 12345;
+	EXPECT_ERR("connect_bad_family", connect(s, SA(&b), sizeof(b)), EAFNOSUPPORT);
+	close(s);
+	/* a bound address survives a disconnect; the port only if bind
+	 * named it (port 0 asked the kernel to choose: released) */
+	s = udp_bound(&a);
+	l = sizeof(b);
+	getsockname(t, SA(&b), &l);
+	connect(s, SA(&b), sizeof(b));
+	connect(s, &un, sizeof(un));
+	l = sizeof(b);
+	getsockname(s, SA(&b), &l);
+	CHECK("disconnect_keeps_bound_addr", b.sin_port == 0 &&
+	      b.sin_addr.s_addr == a.sin_addr.s_addr, "%s:%d", inet_ntoa(b.sin_addr),
+	      ntohs(b.sin_port));
+	close(s);
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK("bind_explicit_port", bind(s, SA(&a), sizeof(a)) == 0, "%s", strerror(errno));
+	l = sizeof(b);
+	getsockname(t, SA(&b), &l);
+	connect(s, SA(&b), sizeof(b));
+	connect(s, &un, sizeof(un));
+	l = sizeof(b);
+	getsockname(s, SA(&b), &l);
+	CHECK("disconnect_keeps_bound_port", b.sin_port == a.sin_port &&
+	      b.sin_addr.s_addr == a.sin_addr.s_addr, "%s:%d", inet_ntoa(b.sin_addr),
+	      ntohs(b.sin_port));
+	close(s);
+	/* bound to INADDR_ANY:0, then connected: the local address of the
+	 * connection goes away with it, the port too (bind chose no port) */
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	a = (struct sockaddr_in){ .sin_family = AF_INET };
+	bind(s, SA(&a), sizeof(a));
+	l = sizeof(b);
+	getsockname(t, SA(&b), &l);
+	connect(s, SA(&b), sizeof(b));
+	l = sizeof(a);
+	getsockname(s, SA(&a), &l);
+	CHECK("connect_sets_local_addr", a.sin_addr.s_addr == htonl(INADDR_LOOPBACK),
+	      "%s", inet_ntoa(a.sin_addr));
+	connect(s, &un, sizeof(un));
+	l = sizeof(a);
+	getsockname(s, SA(&a), &l);
+	CHECK("disconnect_resets_local_addr", a.sin_addr.s_addr == 0 && a.sin_port == 0,
+	      "%s:%d", inet_ntoa(a.sin_addr), ntohs(a.sin_port));
+	close(s);
+	close(t);
+	/* SO_REUSEADDR: both must ask; SO_REUSEPORT likewise */
+	{
+		int one = 1;
+		int x = socket(AF_INET, SOCK_DGRAM, 0), y = socket(AF_INET, SOCK_DGRAM, 0);
+		setsockopt(x, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		a = lo_addr(0);
+		bind(x, SA(&a), sizeof(a));
+		l = sizeof(a);
+		getsockname(x, SA(&a), &l);
+		EXPECT_ERR("reuseaddr_one_side", bind(y, SA(&a), sizeof(a)), EADDRINUSE);
+		setsockopt(y, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		CHECK("reuseaddr_both", bind(y, SA(&a), sizeof(a)) == 0, "%s", strerror(errno));
+		close(x);
+		close(y);
+		x = socket(AF_INET, SOCK_DGRAM, 0);
+		y = socket(AF_INET, SOCK_DGRAM, 0);
+		setsockopt(x, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+		a = lo_addr(0);
+		bind(x, SA(&a), sizeof(a));
+		l = sizeof(a);
+		getsockname(x, SA(&a), &l);
+		EXPECT_ERR("reuseport_one_side", bind(y, SA(&a), sizeof(a)), EADDRINUSE);
+		setsockopt(y, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
+		CHECK("reuseport_both", bind(y, SA(&a), sizeof(a)) == 0, "%s", strerror(errno));
+		int z = socket(AF_INET, SOCK_DGRAM, 0);
+		sendto(z, "rp", 2, 0, SA(&a), sizeof(a));
+		usleep(10000);
+		n = recv(x, buf, sizeof(buf), MSG_DONTWAIT);
+		if (n < 0)
+			n = recv(y, buf, sizeof(buf), MSG_DONTWAIT);
+		CHECK("reuseport_delivers", n == 2, "n %zd", n);
+		close(x);
+		close(y);
+		close(z);
+		/* a wildcard bind conflicts with a specific one on the same port */
+		x = udp_bound(&a);
+		y = socket(AF_INET, SOCK_DGRAM, 0);
+		b = (struct sockaddr_in){ .sin_family = AF_INET, .sin_port = a.sin_port };
+		EXPECT_ERR("wildcard_vs_specific", bind(y, SA(&b), sizeof(b)), EADDRINUSE);
+		close(x);
+		close(y);
+	}
+	/* broadcast on the loopback subnet needs SO_BROADCAST */
+	{
+		int one = 1;
+		struct sockaddr_in any = { .sin_family = AF_INET };
+		int r = socket(AF_INET, SOCK_DGRAM, 0);
+		bind(r, SA(&any), sizeof(any));
+		l = sizeof(any);
+		getsockname(r, SA(&any), &l);
+		struct sockaddr_in bc = any;
+		bc.sin_addr.s_addr = inet_addr("127.255.255.255");
+		s = socket(AF_INET, SOCK_DGRAM, 0);
+		EXPECT_ERR("broadcast_needs_so_broadcast",
+			   sendto(s, "b", 1, 0, SA(&bc), sizeof(bc)), EACCES);
+		/* (bound to 127.0.0.1, so 255.255.255.255 routes through lo
+		 * even on a host without a default route) */
+		struct sockaddr_in lb = any;
+		int sb = udp_bound(NULL);
+		lb.sin_addr.s_addr = htonl(INADDR_BROADCAST);
+		EXPECT_ERR("limited_broadcast_needs_so_broadcast",
+			   sendto(sb, "b", 1, 0, SA(&lb), sizeof(lb)), EACCES);
+		close(sb);
+		EXPECT_ERR("connect_broadcast_needs_so_broadcast",
+			   connect(s, SA(&bc), sizeof(bc)), EACCES);
+		setsockopt(s, SOL_SOCKET, SO_BROADCAST, &one, sizeof(one));
+		CHECK("broadcast_lo_send", sendto(s, "b", 1, 0, SA(&bc), sizeof(bc)) == 1,
+		      "%s", strerror(errno));
+		struct timeval tv = { 1, 0 };
+		setsockopt(r, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		CHECK("broadcast_lo_receive", recv(r, buf, sizeof(buf), 0) == 1, "%s",
+		      strerror(errno));
+		close(s);
+		close(r);
+	}
+}
+
+/* ---------------- sockopt: option edge cases ---------------- */
+
+static int getint(int fd, int level, int name, int *v)
+{
+	socklen_t l = sizeof(*v);
+
+	*v = -12345;
+	return getsockopt(fd, level, name, v, &l) == 0 && l == sizeof(*v) ? 0 : -1;
+}
+
+static void test_sockopt(void)
+{
+	int s = socket(AF_INET, SOCK_DGRAM, 0), v, w;
+	socklen_t l;
+
+	CHECK("so_type_dgram", getint(s, SOL_SOCKET, SO_TYPE, &v) == 0 && v == SOCK_DGRAM,
+	      "%d", v);
+	CHECK("so_protocol_udp", getint(s, SOL_SOCKET, SO_PROTOCOL, &v) == 0 &&
+	      v == IPPROTO_UDP, "%d", v);
+	CHECK("so_domain_inet", getint(s, SOL_SOCKET, SO_DOMAIN, &v) == 0 && v == AF_INET,
+	      "%d", v);
+	CHECK("so_acceptconn_udp", getint(s, SOL_SOCKET, SO_ACCEPTCONN, &v) == 0 && v == 0,
+	      "%d", v);
+	v = SOCK_STREAM;
+	EXPECT_ERR("so_type_readonly", setsockopt(s, SOL_SOCKET, SO_TYPE, &v, sizeof(v)),
+		   ENOPROTOOPT);
+	EXPECT_ERR("setsockopt_unknown", setsockopt(s, SOL_SOCKET, 12345, &v, sizeof(v)),
+		   ENOPROTOOPT);
+	EXPECT_ERR("setsockopt_bad_level", setsockopt(s, 12345, 1, &v, sizeof(v)),
+		   ENOPROTOOPT);
+	l = sizeof(v);
+	/* (getsockopt at a level UDP does not know is EOPNOTSUPP, from IP) */
+	EXPECT_ERR("getsockopt_bad_level", getsockopt(s, 12345, 1, &v, &l), EOPNOTSUPP);
+	EXPECT_ERR("getsockopt_ip_unknown", getsockopt(s, IPPROTO_IP, 70, &v, &l),
+		   ENOPROTOOPT);
+	EXPECT_ERR("setsockopt_ip_unknown", setsockopt(s, IPPROTO_IP, 70, &v, sizeof(v)),
+		   ENOPROTOOPT);
+	EXPECT_ERR("setsockopt_short_int", setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &v, 2),
+		   EINVAL);
+	EXPECT_ERR("setsockopt_negative_len", setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &v, -1),
+		   EINVAL);
+	EXPECT_ERR("setsockopt_bad_ptr", setsockopt(s, SOL_SOCKET, SO_REUSEADDR, (void *)1, 4),
+		   EFAULT);
+	l = sizeof(v);
+	EXPECT_ERR("getsockopt_bad_ptr", getsockopt(s, SOL_SOCKET, SO_TYPE, (void *)2, &l),
+		   EFAULT);
+	EXPECT_ERR("getsockopt_bad_lenptr", getsockopt(s, SOL_SOCKET, SO_TYPE, &v,
+		   (socklen_t *)8), EFAULT);
+	l = (socklen_t)-1;
+	EXPECT_ERR("getsockopt_negative_len", getsockopt(s, SOL_SOCKET, SO_TYPE, &v, &l),
+		   EINVAL);
+	/* an optlen shorter than an int gets the low bytes */
+	{
+		unsigned char c[4] = { 0xee, 0xee, 0xee, 0xee };
+		l = 1;
+		CHECK("getsockopt_len1", getsockopt(s, SOL_SOCKET, SO_TYPE, c, &l) == 0 &&
+		      l == 1 && c[0] == SOCK_DGRAM && c[1] == 0xee, "len %u c %d",
+		      (unsigned)l, c[0]);
+		l = 0;
+		CHECK("getsockopt_len0", getsockopt(s, SOL_SOCKET, SO_TYPE, c, &l) == 0 &&
+		      l == 0, "len %u", (unsigned)l);
+		l = 2;
+		c[0] = c[1] = 0xee;
+		CHECK("ip_ttl_len2_gives_byte", getsockopt(s, IPPROTO_IP, IP_TTL, c, &l) == 0 &&
+		      l == 1 && c[0] == 64 && c[1] == 0xee, "len %u c %d %d", (unsigned)l,
+		      c[0], c[1]);
+		l = 8;
+		int big[2] = { -1, -1 };
+		CHECK("getsockopt_len_long", getsockopt(s, SOL_SOCKET, SO_TYPE, big, &l) == 0 &&
+		      l == 4 && big[0] == SOCK_DGRAM && big[1] == -1, "len %u",
+		      (unsigned)l);
+	}
+	/* buffer sizes: doubled, with Linux's minimums; negative is the maximum */
+	CHECK("so_rcvbuf_default", getint(s, SOL_SOCKET, SO_RCVBUF, &v) == 0 && v == 212992,
+	      "%d", v);
+	CHECK("so_sndbuf_default", getint(s, SOL_SOCKET, SO_SNDBUF, &v) == 0 && v == 212992,
+	      "%d", v);
+	v = 10000;
+	setsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, sizeof(v));
+	CHECK("so_rcvbuf_doubled", getint(s, SOL_SOCKET, SO_RCVBUF, &v) == 0 && v == 20000,
+	      "%d", v);
+	v = 1;
+	setsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, sizeof(v));
+	CHECK("so_rcvbuf_min", getint(s, SOL_SOCKET, SO_RCVBUF, &v) == 0 && v == 2304,
+	      "%d", v);
+	v = 1;
+	setsockopt(s, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v));
+	CHECK("so_sndbuf_min", getint(s, SOL_SOCKET, SO_SNDBUF, &v) == 0 && v == 4608,
+	      "%d", v);
+	v = 0x7fffffff;
+	setsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, sizeof(v));
+	getint(s, SOL_SOCKET, SO_RCVBUF, &w);
+	v = -1;
+	setsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, sizeof(v));
+	CHECK("so_rcvbuf_negative_is_max", getint(s, SOL_SOCKET, SO_RCVBUF, &v) == 0 &&
+	      v == w && v >= 2 * 212992, "%d vs %d", v, w);
+	v = 0x7fffffff;
+	setsockopt(s, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v));
+	getint(s, SOL_SOCKET, SO_SNDBUF, &w);
+	v = -1;
+	setsockopt(s, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v));
+	CHECK("so_sndbuf_negative_is_max", getint(s, SOL_SOCKET, SO_SNDBUF, &v) == 0 &&
+	      v == w && v >= 2 * 212992, "%d vs %d", v, w);
+	/* boolean options read back as 0/1 */
+	v = 5;
+	setsockopt(s, SOL_SOCKET, SO_BROADCAST, &v, sizeof(v));
+	CHECK("so_broadcast_bool", getint(s, SOL_SOCKET, SO_BROADCAST, &v) == 0 && v == 1,
+	      "%d", v);
+	v = 1;
+	setsockopt(s, SOL_SOCKET, SO_DONTROUTE, &v, sizeof(v));
+	CHECK("so_dontroute_stored", getint(s, SOL_SOCKET, SO_DONTROUTE, &v) == 0 && v == 1,
+	      "%d", v);
+	v = 1;
+	setsockopt(s, SOL_SOCKET, SO_OOBINLINE, &v, sizeof(v));
+	CHECK("so_oobinline_stored", getint(s, SOL_SOCKET, SO_OOBINLINE, &v) == 0 && v == 1,
+	      "%d", v);
+	v = 1;
+	setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof(v));
+	CHECK("so_keepalive_stored", getint(s, SOL_SOCKET, SO_KEEPALIVE, &v) == 0 && v == 1,
+	      "%d", v);
+	/* low-water marks */
+	CHECK("so_rcvlowat_default", getint(s, SOL_SOCKET, SO_RCVLOWAT, &v) == 0 && v == 1,
+	      "%d", v);
+	v = 5;
+	CHECK("so_rcvlowat_set", setsockopt(s, SOL_SOCKET, SO_RCVLOWAT, &v, sizeof(v)) == 0 &&
+	      getint(s, SOL_SOCKET, SO_RCVLOWAT, &v) == 0 && v == 5, "%d", v);
+	v = 0;
+	setsockopt(s, SOL_SOCKET, SO_RCVLOWAT, &v, sizeof(v));
+	CHECK("so_rcvlowat_zero_is_one", getint(s, SOL_SOCKET, SO_RCVLOWAT, &v) == 0 &&
+	      v == 1, "%d", v);
+	v = -1;
+	CHECK("so_rcvlowat_negative_is_max",
+	      setsockopt(s, SOL_SOCKET, SO_RCVLOWAT, &v, sizeof(v)) == 0 &&
+	      getint(s, SOL_SOCKET, SO_RCVLOWAT, &v) == 0 && v == 0x7fffffff, "%d", v);
+	v = 1;
+	setsockopt(s, SOL_SOCKET, SO_RCVLOWAT, &v, sizeof(v));
+	v = 5;
+	EXPECT_ERR("so_sndlowat_readonly", setsockopt(s, SOL_SOCKET, SO_SNDLOWAT, &v,
+		   sizeof(v)), ENOPROTOOPT);
+	CHECK("so_sndlowat_one", getint(s, SOL_SOCKET, SO_SNDLOWAT, &v) == 0 && v == 1,
+	      "%d", v);
+	/* SO_LINGER round trip */
+	{
+		struct linger lg = { 1, 7 }, got = { -1, -1 };
+		l = sizeof(got);
+		CHECK("so_linger", setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)) == 0 &&
+		      getsockopt(s, SOL_SOCKET, SO_LINGER, &got, &l) == 0 && l == sizeof(got) &&
+		      got.l_onoff == 1 && got.l_linger == 7, "%d %d", got.l_onoff,
+		      got.l_linger);
+		lg.l_onoff = 0;
+		setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	}
+	/* SO_BINDTODEVICE read back */
+	{
+		char name[32];
+		memset(name, 'x', sizeof(name));
+		l = sizeof(name);
+		CHECK("so_bindtodevice_unbound", getsockopt(s, SOL_SOCKET, SO_BINDTODEVICE,
+		      name, &l) == 0 && l == 0, "len %u %s", (unsigned)l, strerror(errno));
+		CHECK("so_bindtodevice_lo", setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3)
+		      == 0, "%s", strerror(errno));
+		l = sizeof(name);
+		CHECK("so_bindtodevice_get", getsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, name,
+		      &l) == 0 && l == 3 && !strcmp(name, "lo"), "len %u", (unsigned)l);
+		l = 4;
+		EXPECT_ERR("so_bindtodevice_get_short", getsockopt(s, SOL_SOCKET,
+			   SO_BINDTODEVICE, name, &l), EINVAL);
+		EXPECT_ERR("so_bindtodevice_nodev", setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE,
+			   "nosuchdev0", 11), ENODEV);
+		setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "", 0);
+		l = sizeof(name);
+		CHECK("so_bindtodevice_cleared", getsockopt(s, SOL_SOCKET, SO_BINDTODEVICE,
+		      name, &l) == 0 && l == 0, "len %u", (unsigned)l);
+	}
+	/* IP level */
+	CHECK("ip_ttl_default", getint(s, IPPROTO_IP, IP_TTL, &v) == 0 && v == 64, "%d", v);
+	v = 0;
+	EXPECT_ERR("ip_ttl_zero", setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof(v)), EINVAL);
+	v = 256;
+	EXPECT_ERR("ip_ttl_256", setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof(v)), EINVAL);
+	v = 200;
+	CHECK("ip_ttl_set", setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof(v)) == 0 &&
+	      getint(s, IPPROTO_IP, IP_TTL, &v) == 0 && v == 200, "%d", v);
+	{
+		unsigned char c = 33;
+		CHECK("ip_ttl_set_byte", setsockopt(s, IPPROTO_IP, IP_TTL, &c, 1) == 0 &&
+		      getint(s, IPPROTO_IP, IP_TTL, &v) == 0 && v == 33, "%d", v);
+	}
+	v = -1;
+	CHECK("ip_ttl_reset", setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof(v)) == 0 &&
+	      getint(s, IPPROTO_IP, IP_TTL, &v) == 0 && v == 64, "%d", v);
+	v = 0x1b8;
+	CHECK("ip_tos", setsockopt(s, IPPROTO_IP, IP_TOS, &v, sizeof(v)) == 0 &&
+	      getint(s, IPPROTO_IP, IP_TOS, &v) == 0 && v == 0xb8, "0x%x", v);
+	CHECK("ip_recverr_default", getint(s, IPPROTO_IP, IP_RECVERR, &v) == 0 && v == 0,
+	      "%d", v);
+	v = 0;
+	EXPECT_ERR("ip_setsockopt_len0", setsockopt(s, IPPROTO_IP, IP_TTL, &v, 0), EINVAL);
+	/* Path MTU discovery: WANT by default; IP_MTU needs a peer */
+	CHECK("ip_mtu_discover_default", getint(s, IPPROTO_IP, IP_MTU_DISCOVER, &v) == 0 &&
+	      v == IP_PMTUDISC_WANT, "%d", v);
+	v = IP_PMTUDISC_DO;
+	CHECK("ip_mtu_discover_set", setsockopt(s, IPPROTO_IP, IP_MTU_DISCOVER, &v,
+	      sizeof(v)) == 0 && getint(s, IPPROTO_IP, IP_MTU_DISCOVER, &v) == 0 &&
+	      v == IP_PMTUDISC_DO, "%d", v);
+	v = 6;
+	EXPECT_ERR("ip_mtu_discover_bad", setsockopt(s, IPPROTO_IP, IP_MTU_DISCOVER, &v,
+		   sizeof(v)), EINVAL);
+	EXPECT_ERR("ip_mtu_unconnected", getint(s, IPPROTO_IP, IP_MTU, &v), ENOTCONN);
+	{
+		/* a route's MTU is at most 65535 (Linux IP_MAX_MTU), lo's too */
+		struct sockaddr_in peer = lo_addr(9);
+		int c = socket(AF_INET, SOCK_DGRAM, 0), m = 0;
+
+		CHECK("ip_mtu_lo", connect(c, SA(&peer), sizeof(peer)) == 0 &&
+		      getint(c, IPPROTO_IP, IP_MTU, &m) == 0 && m == 65535, "%d", m);
+		close(c);
+	}
+	/* SO_ERROR with nothing pending is 0 */
+	CHECK("so_error_none", getint(s, SOL_SOCKET, SO_ERROR, &v) == 0 && v == 0, "%d", v);
+	close(s);
+	/* SOCK_NONBLOCK | SOCK_CLOEXEC at creation */
+	s = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	CHECK("sock_cloexec", (fcntl(s, F_GETFD) & FD_CLOEXEC) &&
+	      (fcntl(s, F_GETFL) & O_NONBLOCK) && (fcntl(s, F_GETFL) & O_ACCMODE) == O_RDWR,
+	      "fd 0x%x fl 0x%x", fcntl(s, F_GETFD), fcntl(s, F_GETFL));
+	close(s);
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK("sock_default_flags", !(fcntl(s, F_GETFD) & FD_CLOEXEC) &&
+	      fcntl(s, F_GETFL) == O_RDWR, "fd 0x%x fl 0x%x", fcntl(s, F_GETFD),
+	      fcntl(s, F_GETFL));
+	close(s);
+	/* raw sockets (root natively, always in the guest) */
+	s = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	if (s >= 0) {
+		CHECK("so_type_raw", getint(s, SOL_SOCKET, SO_TYPE, &v) == 0 && v == SOCK_RAW,
+		      "%d", v);
+		CHECK("so_protocol_raw", getint(s, SOL_SOCKET, SO_PROTOCOL, &v) == 0 &&
+		      v == IPPROTO_ICMP, "%d", v);
+		close(s);
+	}
+	EXPECT_ERR("raw_protocol_0", socket(AF_INET, SOCK_RAW, 0), EPROTONOSUPPORT);
+}
+
+/* ---------------- shut: shutdown on UDP ---------------- */
+
+static volatile int sigpipes;
+
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	sigpipes++;
+}
+
+static void test_shut(void)
+{
+	int tx, rx;
+	struct sockaddr_in ra;
+	struct pollfd pf;
+	char buf[16];
+
+	udp_pair(&tx, &rx, &ra);
+	/* unconnected: ENOTCONN, but still shut down */
+	int u = udp_bound(NULL);
+	EXPECT_ERR("shutdown_unconnected", shutdown(u, SHUT_RD), ENOTCONN);
+	pf = (struct pollfd){ .fd = u, .events = POLLIN | POLLOUT | POLLRDHUP };
+	CHECK("shutdown_unconnected_poll", poll(&pf, 1, 0) == 1 &&
+	      pf.revents == (POLLIN | POLLOUT | POLLRDHUP), "revents 0x%x", pf.revents);
+	EXPECT_ERR("shutdown_bad_how", shutdown(u, 3), EINVAL);
+	EXPECT_ERR("shutdown_negative_how", shutdown(u, -1), EINVAL);
+	close(u);
+	/* SHUT_RD on a connected socket: succeeds; an empty queue reads as
+	 * end of data when blocking, EAGAIN when not */
+	pf = (struct pollfd){ .fd = rx, .events = POLLIN | POLLOUT | POLLRDHUP };
+	CHECK("poll_before_shutdown", poll(&pf, 1, 0) == 1 && pf.revents == POLLOUT,
+	      "revents 0x%x", pf.revents);
+	{
+		struct sockaddr_in ta;
+		socklen_t tl = sizeof(ta);
+		getsockname(tx, SA(&ta), &tl);
+		connect(rx, SA(&ta), sizeof(ta));
+	}
+	CHECK("shutdown_rd", shutdown(rx, SHUT_RD) == 0, "%s", strerror(errno));
+	pf.revents = 0;
+	CHECK("poll_after_shut_rd", poll(&pf, 1, 0) == 1 &&
+	      pf.revents == (POLLIN | POLLOUT | POLLRDHUP), "revents 0x%x", pf.revents);
+	CHECK("recv_after_shut_rd", recv(rx, buf, sizeof(buf), 0) == 0, "%s",
+	      strerror(errno));
+	EXPECT_ERR("recv_dontwait_after_shut_rd", recv(rx, buf, sizeof(buf), MSG_DONTWAIT),
+		   EAGAIN);
+	/* datagrams still arrive and are read */
+	send(tx, "late", 4, 0);
+	usleep(1000);
+	CHECK("recv_data_after_shut_rd", recv(rx, buf, sizeof(buf), 0) == 4, "%s",
+	      strerror(errno));
+	/* SHUT_WR: send fails with EPIPE, and UDP raises no SIGPIPE */
+	signal(SIGPIPE, on_sigpipe);
+	CHECK("shutdown_wr", shutdown(rx, SHUT_WR) == 0, "%s", strerror(errno));
+	EXPECT_ERR("send_after_shut_wr", send(rx, "x", 1, 0), EPIPE);
+	EXPECT_ERR("sendto_after_shut_wr", sendto(rx, "x", 1, 0, SA(&ra), sizeof(ra)), EPIPE);
+	CHECK("no_sigpipe_udp", sigpipes == 0, "%d SIGPIPEs", sigpipes);
+	signal(SIGPIPE, SIG_DFL);
+	pf.revents = 0;
+	CHECK("poll_after_shut_rdwr", poll(&pf, 1, 0) == 1 &&
+	      pf.revents == (POLLIN | POLLOUT | POLLRDHUP | POLLHUP), "revents 0x%x",
+	      pf.revents);
+	/* POLLWRBAND is part of a datagram socket's writability */
+	pf = (struct pollfd){ .fd = tx, .events = POLLOUT | POLLWRNORM | POLLWRBAND };
+	CHECK("poll_wrband", poll(&pf, 1, 0) == 1 &&
+	      pf.revents == (POLLOUT | POLLWRNORM | POLLWRBAND), "revents 0x%x", pf.revents);
+	close(tx);
+	close(rx);
+}
+
+/* ---------------- ioctl: FIONREAD/SIOCOUTQ/FIONBIO ---------------- */
+
+static void test_ioctl(void)
+{
+	int tx, rx, v;
+	char buf[64];
+
+	udp_pair(&tx, &rx, NULL);
+	v = -1;
+	CHECK("fionread_empty", ioctl(rx, FIONREAD, &v) == 0 && v == 0, "%d", v);
+	send(tx, "12345", 5, 0);
+	send(tx, "123", 3, 0);
+	usleep(1000);
+	CHECK("fionread_next_datagram", ioctl(rx, FIONREAD, &v) == 0 && v == 5, "%d", v);
+	recv(rx, buf, sizeof(buf), 0);
+	CHECK("fionread_second", ioctl(rx, FIONREAD, &v) == 0 && v == 3, "%d", v);
+	recv(rx, buf, sizeof(buf), 0);
+	send(tx, "", 0, 0);
+	send(tx, "abc", 3, 0);
+	usleep(1000);
+	v = -1;
+	CHECK("fionread_zero_len_datagram", ioctl(rx, FIONREAD, &v) == 0 && v == 0, "%d", v);
+	recv(rx, buf, sizeof(buf), 0);
+	recv(rx, buf, sizeof(buf), 0);
+	EXPECT_ERR("fionread_bad_ptr", ioctl(rx, FIONREAD, (void *)1), EFAULT);
+	v = -1;
+	CHECK("siocoutq_idle", ioctl(tx, TIOCOUTQ, &v) == 0 && v == 0, "%d", v);
+	EXPECT_ERR("ioctl_tcgets_enotty", ioctl(rx, TCGETS, buf), ENOTTY);
+	CHECK("isatty_socket", !isatty(rx), "a socket is a tty");
+	v = 1;
+	CHECK("fionbio_on", ioctl(rx, FIONBIO, &v) == 0 && (fcntl(rx, F_GETFL) & O_NONBLOCK),
+	      "%s", strerror(errno));
+	EXPECT_ERR("fionbio_eagain", recv(rx, buf, sizeof(buf), 0), EAGAIN);
+	v = 0;
+	CHECK("fionbio_off", ioctl(rx, FIONBIO, &v) == 0 && !(fcntl(rx, F_GETFL) & O_NONBLOCK),
+	      "%s", strerror(errno));
+	/* sockets cannot seek */
+	EXPECT_ERR("lseek_espipe", lseek(rx, 0, SEEK_CUR), ESPIPE);
+	EXPECT_ERR("pread_espipe", pread(rx, buf, 1, 0), ESPIPE);
+	EXPECT_ERR("pwrite_espipe", pwrite(tx, buf, 1, 0), ESPIPE);
+	close(tx);
+	close(rx);
+}
+
+/* ---------------- epollx: more epoll edge cases ---------------- */
+
+static void test_epollx(void)
+{
+	struct sockaddr_in b;
+	int s = udp_bound(NULL), r = udp_bound(&b), ep = epoll_create1(0), n;
+	struct epoll_event ev = { .events = EPOLLOUT, .data.u32 = 7 }, out[4];
+	char buf[8];
+
+	epoll_ctl(ep, EPOLL_CTL_ADD, s, &ev);
+	n = ep_wait(ep, out, 4, 0);
+	CHECK("epoll_udp_epollout", n == 1 && out[0].events == EPOLLOUT &&
+	      out[0].data.u32 == 7, "n %d", n);
+	epoll_ctl(ep, EPOLL_CTL_DEL, s, NULL);
+	EXPECT_ERR("epoll_wait_maxevents_negative", epoll_wait(ep, out, -1, 0), EINVAL);
+	EXPECT_ERR("epoll_create_size0", epoll_create(0), EINVAL);
+	EXPECT_ERR("epoll_create1_bad_flags", epoll_create1(1), EINVAL);
+	EXPECT_ERR("epoll_ctl_add_null_event", epoll_ctl(ep, EPOLL_CTL_ADD, r, NULL), EFAULT);
+	/* EPOLLEXCLUSIVE: accepted on ADD, refused on MOD and with ONESHOT */
+	ev = (struct epoll_event){ .events = EPOLLIN | EPOLLEXCLUSIVE, .data.u32 = 1 };
+	CHECK("epoll_exclusive_add", epoll_ctl(ep, EPOLL_CTL_ADD, r, &ev) == 0, "%s",
+	      strerror(errno));
+	EXPECT_ERR("epoll_exclusive_mod", epoll_ctl(ep, EPOLL_CTL_MOD, r, &ev), EINVAL);
+	ev.events = EPOLLIN;
+	EXPECT_ERR("epoll_mod_of_exclusive", epoll_ctl(ep, EPOLL_CTL_MOD, r, &ev), EINVAL);
+	sendto(s, "x", 1, 0, SA(&b), sizeof(b));
+	CHECK("epoll_exclusive_event", ep_wait(ep, out, 4, 1000) == 1 &&
+	      out[0].events == EPOLLIN, "no event");
+	recv(r, buf, sizeof(buf), 0);
+	epoll_ctl(ep, EPOLL_CTL_DEL, r, NULL);
+	ev.events = EPOLLIN | EPOLLEXCLUSIVE | EPOLLONESHOT;
+	EXPECT_ERR("epoll_exclusive_oneshot", epoll_ctl(ep, EPOLL_CTL_ADD, r, &ev), EINVAL);
+	/* an epoll registration belongs to the open file: a dup keeps it alive */
+	{
+		int d = dup(r);
+		ev = (struct epoll_event){ .events = EPOLLIN, .data.u32 = 42 };
+		epoll_ctl(ep, EPOLL_CTL_ADD, r, &ev);
+		close(r);
+		sendto(s, "y", 1, 0, SA(&b), sizeof(b));
+		n = ep_wait(ep, out, 4, 1000);
+		CHECK("epoll_dup_keeps_registration", n == 1 && out[0].data.u32 == 42,
+		      "n %d", n);
+		EXPECT_ERR("epoll_del_closed_fd", epoll_ctl(ep, EPOLL_CTL_DEL, r, NULL), EBADF);
+		recv(d, buf, sizeof(buf), 0);
+		close(d);
+		sendto(s, "y", 1, 0, SA(&b), sizeof(b));
+		CHECK("epoll_last_close_removes", ep_wait(ep, out, 4, 50) == 0, "reported");
+	}
+	/* a socket with an error reports EPOLLERR even if not asked */
+	{
+		struct sockaddr_in dead;
+		int hole = udp_bound(&dead), c = socket(AF_INET, SOCK_DGRAM, 0);
+		close(hole);
+		connect(c, SA(&dead), sizeof(dead));
+		ev = (struct epoll_event){ .events = EPOLLIN, .data.u32 = 9 };
+		epoll_ctl(ep, EPOLL_CTL_ADD, c, &ev);
+		send(c, "x", 1, 0);
+		n = ep_wait(ep, out, 4, 1000);
+		CHECK("epoll_err_unrequested", n == 1 && out[0].events == EPOLLERR, "n %d ev 0x%x",
+		      n, n > 0 ? out[0].events : 0);
+		/* a send reports the pending error (and clears it) instead of sending */
+		EXPECT_ERR("send_reports_pending_error", send(c, "x", 1, 0), ECONNREFUSED);
+		int v = -1;
+		socklen_t vl = sizeof(v);
+		getsockopt(c, SOL_SOCKET, SO_ERROR, &v, &vl);
+		CHECK("send_cleared_error", v == 0, "SO_ERROR %d", v);
+		CHECK("send_after_reported_error", send(c, "x", 1, 0) == 1, "%s",
+		      strerror(errno));
+		close(c);
+	}
+	close(ep);
+	close(s);
+}
+
 static const struct ktest_group groups[] = {
 	{ "udp", test_udp }, { "errors", test_errors }, { "timeouts", test_timeouts },
 	{ "refused", test_refused }, { "poll", test_poll }, { "epoll", test_epoll },
 	{ "epoll1000", test_epoll1000 }, { "tcp", test_tcp },
+	{ "dgram", test_dgram }, { "addr", test_addr }, { "sockopt", test_sockopt },
+	{ "shut", test_shut }, { "ioctl", test_ioctl }, { "epollx", test_epollx },
 };
 
 int main(int argc, char **argv)
