@@ -25,6 +25,7 @@
 #define MAX_SOCK_ADDR 128               /* sizeof(struct sockaddr_storage) */
 #define MAX_OPTLEN    1024
 #define MAX_RW_COUNT  0x7ffff000L
+#define MAX_CMSG_SPACE 256              /* more than every cmsg we produce */
 
 /* The user ABI's struct msghdr (libc's sys/socket.h), read by sendmsg and
  * recvmsg. */
@@ -591,10 +592,24 @@ static long do_recvmsg(struct socket *sock, struct user_msghdr *umsg, unsigned i
 	msg.msg_name = m.msg_name ? addr : NULL;
 	msg.msg_iov = kv;
 	msg.msg_iovlen = m.msg_iovlen;
+	/* Control messages are built in a kernel buffer no larger than the
+	 * caller's (and than any we could produce), then copied out. */
+	if (m.msg_control && m.msg_controllen) {
+		msg.msg_controllen = MIN(m.msg_controllen, (unsigned long)MAX_CMSG_SPACE);
+		msg.msg_control = kmalloc(msg.msg_controllen);
+		if (!msg.msg_control) {
+			kfree(kv);
+			return -ENOBUFS;
+		}
+	}
 	if (sock->file->f_flags & O_NONBLOCK)
 		flags |= MSG_DONTWAIT;
 	n = sock_recvmsg(sock, &msg, total, flags);
 	kfree(kv);
+	if (n >= 0 && msg.msg_control_used &&
+	    copy_to_user(m.msg_control, msg.msg_control, msg.msg_control_used))
+		n = -EFAULT;
+	kfree(msg.msg_control);
 	if (n < 0)
 		return n;
 	/* namelen, flags and (empty) control data go back to the caller */
@@ -605,7 +620,7 @@ static long do_recvmsg(struct socket *sock, struct user_msghdr *umsg, unsigned i
 			return -EFAULT;
 		m.msg_namelen = msg.msg_namelen;
 	}
-	m.msg_controllen = 0;
+	m.msg_controllen = msg.msg_control_used;
 	m.msg_flags = msg.msg_flags;
 	if (copy_to_user(&umsg->msg_namelen, &m.msg_namelen, sizeof(m.msg_namelen)) ||
 	    copy_to_user(&umsg->msg_controllen, &m.msg_controllen, sizeof(m.msg_controllen)) ||

@@ -65,9 +65,17 @@ struct msghdr {
 	int msg_namelen;
 	struct kvec *msg_iov;
 	size_t msg_iovlen;
-	unsigned int msg_flags;     /* out: MSG_TRUNC... */
+	unsigned int msg_flags;     /* out: MSG_TRUNC, MSG_CTRUNC... */
 	bool msg_user;
+	u8 *msg_control;            /* recvmsg: kernel buffer for cmsgs */
+	size_t msg_controllen;      /* its size */
+	size_t msg_control_used;    /* bytes of cmsgs written (put_cmsg) */
 };
+
+/* Append a control message (Linux put_cmsg, net/core/scm.c): when it
+ * does not fit, as much as fits and MSG_CTRUNC. */
+void put_cmsg(struct msghdr *msg, int level, int type, unsigned int len,
+	      const void *data);
 
 /* Copy between a message's iovec and a kernel buffer. Return 0 or
  * -EFAULT. */
@@ -132,6 +140,7 @@ struct sock {
 	bool sk_reuseport;          /* SO_REUSEPORT: both sockets ask to share a port */
 	bool sk_localroute;         /* SO_DONTROUTE (stored) */
 	bool sk_urginline;          /* SO_OOBINLINE (stored) */
+	bool sk_rcvtstamp;          /* SO_TIMESTAMP: SCM_TIMESTAMP on recvmsg */
 	u8 sk_userlocks;            /* SOCK_*_LOCK: what bind() fixed */
 	int sk_rcvlowat;            /* SO_RCVLOWAT (stored; datagrams ignore it) */
 	int sk_priority;            /* SO_PRIORITY (stored) */
@@ -178,7 +187,16 @@ struct inet_sock {
 	u8 tos;
 	bool recverr;               /* IP_RECVERR: report all ICMP errors */
 	u8 pmtudisc;                /* IP_MTU_DISCOVER: IP_PMTUDISC_* */
+	u8 cmsg_flags;              /* IP_CMSG_*: control messages asked for */
 };
+
+#define IP_CMSG_PKTINFO 0x01
+#define IP_CMSG_TTL     0x02
+#define IP_CMSG_TOS     0x04
+/* The control messages a received datagram carries to recvmsg: the
+ * SO_TIMESTAMP time and what IP_PKTINFO/IP_RECVTTL/IP_RECVTOS asked for
+ * (Linux sock_recv_timestamp + ip_cmsg_recv). */
+void ip_cmsg_recv(struct msghdr *msg, struct sock *sk, const struct pkbuf *pkb);
 
 static inline struct inet_sock *inet_sk(const struct sock *sk)
 {

@@ -63,6 +63,7 @@ typedef __kernel_socklen_t   socklen_t;
 #define SO_SNDTIMEO    21
 #define SO_BINDTODEVICE 25
 #define SO_TIMESTAMP   29
+#define SCM_TIMESTAMP  SO_TIMESTAMP
 #define SO_ACCEPTCONN  30
 #define SO_SNDBUFFORCE 32
 #define SO_RCVBUFFORCE 33

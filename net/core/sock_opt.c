@@ -112,6 +112,8 @@ int sock_setsockopt(struct socket *sock, int optname, const void *optval,
 		sk->sk_urginline = v != 0;
 		return 0;
 	case SO_TIMESTAMP:
+		sk->sk_rcvtstamp = v != 0;
+		return 0;
 	case SO_PASSCRED:
 		return 0;       /* accepted, no effect here */
 	case SO_SNDBUF:
@@ -222,7 +224,7 @@ int sock_getsockopt(struct socket *sock, int optname, void *optval, int *optlen)
 		*optlen = n;
 		return 0;
 	}
-	case SO_TIMESTAMP:
+	case SO_TIMESTAMP: v = sk->sk_rcvtstamp; break;
 	case SO_PASSCRED: v = 0; break;
 	default:
 		return -ENOPROTOOPT;

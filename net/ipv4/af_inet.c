@@ -279,6 +279,18 @@ static int ip_setsockopt(struct sock *sk, int optname, const void *optval,
 			return -EINVAL;
 		inet_sk(sk)->pmtudisc = (u8)v;
 		return 0;
+	case 8:         /* IP_PKTINFO */
+	case 12:        /* IP_RECVTTL */
+	case 13: {      /* IP_RECVTOS */
+		u8 bit = optname == 8 ? IP_CMSG_PKTINFO :
+			 optname == 12 ? IP_CMSG_TTL : IP_CMSG_TOS;
+
+		if (v)
+			inet_sk(sk)->cmsg_flags |= bit;
+		else
+			inet_sk(sk)->cmsg_flags &= (u8)~bit;
+		return 0;
+	}
 	}
 	return -ENOPROTOOPT;
 }
@@ -292,6 +304,9 @@ static int ip_getsockopt(struct sock *sk, int optname, void *optval, int *optlen
 	case 1: v = inet_sk(sk)->tos; break;
 	case 11: v = inet_sk(sk)->recverr; break;
 	case IP_MTU_DISCOVER: v = inet_sk(sk)->pmtudisc; break;
+	case 8: v = !!(inet_sk(sk)->cmsg_flags & IP_CMSG_PKTINFO); break;
+	case 12: v = !!(inet_sk(sk)->cmsg_flags & IP_CMSG_TTL); break;
+	case 13: v = !!(inet_sk(sk)->cmsg_flags & IP_CMSG_TOS); break;
 	case IP_MTU: {          /* the path MTU to the connected peer */
 		struct rtable rt;
 

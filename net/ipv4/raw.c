@@ -186,6 +186,8 @@ int raw_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		msg->msg_flags |= MSG_TRUNC;
 	}
 	err = memcpy_to_msg(msg, pkb->data, copied);
+	if (!err)
+		ip_cmsg_recv(msg, sk, pkb);
 	if (!err && msg->msg_name) {
 		struct sockaddr_in *sin = msg->msg_name;
 

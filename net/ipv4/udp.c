@@ -542,6 +542,8 @@ int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		msg->msg_flags |= MSG_TRUNC;
 	}
 	err = memcpy_to_msg(msg, pkb->data + sizeof(struct udphdr), copied);
+	if (!err)
+		ip_cmsg_recv(msg, sk, pkb);
 	if (!err && msg->msg_name) {
 		struct sockaddr_in *sin = msg->msg_name;
 

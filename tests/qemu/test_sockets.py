@@ -67,7 +67,7 @@ def test_linux_parity_edge_cases():
     same binary (SUITE nettest): recv flags and msghdr names, readv/writev,
     bind/connect/disconnect addresses, option values, shutdown, ioctls,
     epoll flags."""
-    check(run_groups("dgram addr sockopt shut ioctl epollx") >= 150, "too few checks")
+    check(run_groups("dgram addr sockopt shut ioctl epollx cmsg") >= 150, "too few checks")
 
 
 def test_stream_sockets_not_yet():

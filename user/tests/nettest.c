@@ -20,6 +20,7 @@
  * raises the soft limit itself. Output: user/lib/ktest.h. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/time.h>
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
@@ -1616,12 +1617,98 @@ static void test_epollx(void)
 	close(s);
 }
 
+/* Control messages on recvmsg: SO_TIMESTAMP, IP_PKTINFO, IP_RECVTTL,
+ * IP_RECVTOS, and MSG_CTRUNC when the buffer is too small. */
+static struct cmsghdr *find_cmsg(struct msghdr *m, int level, int type)
+{
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR(m, c))
+		if (c->cmsg_level == level && c->cmsg_type == type)
+			return c;
+	return NULL;
+}
+
+static void test_cmsg(void)
+{
+	int r = socket(AF_INET, SOCK_DGRAM, 0), s = socket(AF_INET, SOCK_DGRAM, 0);
+	struct sockaddr_in a = lo_addr(0);
+	socklen_t al = sizeof(a);
+	union { char buf[512]; struct cmsghdr align; } ctl;
+	char data[64];
+	struct iovec iov = { data, sizeof(data) };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *c;
+	struct timeval now;
+	int one = 1, v, tos = 0x10;
+
+	bind(r, SA(&a), sizeof(a));
+	getsockname(r, SA(&a), &al);
+	CHECK("ip_pktinfo_default_off", getint(r, IPPROTO_IP, IP_PKTINFO, &v) == 0 && v == 0,
+	      "%d", v);
+	setsockopt(r, SOL_SOCKET, SO_TIMESTAMP, &one, sizeof(one));
+	setsockopt(r, IPPROTO_IP, IP_PKTINFO, &one, sizeof(one));
+	setsockopt(r, IPPROTO_IP, IP_RECVTTL, &one, sizeof(one));
+	setsockopt(r, IPPROTO_IP, IP_RECVTOS, &one, sizeof(one));
+	CHECK("so_timestamp_stored", getint(r, SOL_SOCKET, SO_TIMESTAMP, &v) == 0 && v == 1,
+	      "%d", v);
+	CHECK("ip_pktinfo_stored", getint(r, IPPROTO_IP, IP_PKTINFO, &v) == 0 && v == 1,
+	      "%d", v);
+	setsockopt(s, IPPROTO_IP, IP_TOS, &tos, sizeof(tos));
+	sendto(s, "cmsg", 4, 0, SA(&a), sizeof(a));
+	m.msg_control = ctl.buf;
+	m.msg_controllen = sizeof(ctl.buf);
+	CHECK("cmsg_recvmsg", recvmsg(r, &m, 0) == 4 && !(m.msg_flags & MSG_CTRUNC),
+	      "flags 0x%x", m.msg_flags);
+	gettimeofday(&now, NULL);
+	c = find_cmsg(&m, SOL_SOCKET, SCM_TIMESTAMP);
+	CHECK("cmsg_timestamp", c && c->cmsg_len == CMSG_LEN(sizeof(struct timeval)) &&
+	      labs(((struct timeval *)CMSG_DATA(c))->tv_sec - now.tv_sec) <= 5,
+	      "%p", (void *)c);
+	c = find_cmsg(&m, IPPROTO_IP, IP_PKTINFO);
+	{
+		struct in_pktinfo pi;
+
+		if (c)
+			memcpy(&pi, CMSG_DATA(c), sizeof(pi));
+		CHECK("cmsg_pktinfo", c && c->cmsg_len == CMSG_LEN(sizeof(pi)) &&
+		      pi.ipi_ifindex > 0 && pi.ipi_addr.s_addr == htonl(INADDR_LOOPBACK) &&
+		      pi.ipi_spec_dst.s_addr == htonl(INADDR_LOOPBACK),
+		      "%p", (void *)c);
+	}
+	c = find_cmsg(&m, IPPROTO_IP, IP_TTL);
+	CHECK("cmsg_ttl", c && c->cmsg_len == CMSG_LEN(sizeof(int)) &&
+	      *(int *)CMSG_DATA(c) == 64, "%p", (void *)c);
+	c = find_cmsg(&m, IPPROTO_IP, IP_TOS);
+	CHECK("cmsg_tos", c && c->cmsg_len == CMSG_LEN(1) && *CMSG_DATA(c) == 0x10,
+	      "%p", (void *)c);
+	/* no room for even a header: MSG_CTRUNC, nothing written */
+	sendto(s, "cmsg", 4, 0, SA(&a), sizeof(a));
+	m.msg_controllen = 8;
+	m.msg_flags = 0;
+	CHECK("cmsg_ctrunc", recvmsg(r, &m, 0) == 4 && (m.msg_flags & MSG_CTRUNC) &&
+	      m.msg_controllen == 0, "flags 0x%x len %zu", m.msg_flags,
+	      (size_t)m.msg_controllen);
+	/* turned off: no control messages at all */
+	v = 0;
+	setsockopt(r, SOL_SOCKET, SO_TIMESTAMP, &v, sizeof(v));
+	setsockopt(r, IPPROTO_IP, IP_PKTINFO, &v, sizeof(v));
+	setsockopt(r, IPPROTO_IP, IP_RECVTTL, &v, sizeof(v));
+	setsockopt(r, IPPROTO_IP, IP_RECVTOS, &v, sizeof(v));
+	sendto(s, "cmsg", 4, 0, SA(&a), sizeof(a));
+	m.msg_controllen = sizeof(ctl.buf);
+	m.msg_flags = 0;
+	CHECK("cmsg_none_when_off", recvmsg(r, &m, 0) == 4 && m.msg_controllen == 0,
+	      "len %zu", (size_t)m.msg_controllen);
+	close(r);
+	close(s);
+}
+
 static const struct ktest_group groups[] = {
 	{ "udp", test_udp }, { "errors", test_errors }, { "timeouts", test_timeouts },
 	{ "refused", test_refused }, { "poll", test_poll }, { "epoll", test_epoll },
 	{ "epoll1000", test_epoll1000 }, { "tcp", test_tcp },
 	{ "dgram", test_dgram }, { "addr", test_addr }, { "sockopt", test_sockopt },
 	{ "shut", test_shut }, { "ioctl", test_ioctl }, { "epollx", test_epollx },
+	{ "cmsg", test_cmsg },
 };
 
 int main(int argc, char **argv)

@@ -17,4 +17,11 @@ uint32_t ntohl(uint32_t x);
 #define ntohs(x) __builtin_bswap16(x)
 #define htonl(x) __builtin_bswap32(x)
 #define ntohl(x) __builtin_bswap32(x)
+/* The IP_PKTINFO control message (recvmsg). */
+struct in_pktinfo {
+	int ipi_ifindex;                /* arrival interface */
+	struct in_addr ipi_spec_dst;    /* our address on that link */
+	struct in_addr ipi_addr;        /* the header's destination */
+};
+
 #endif
