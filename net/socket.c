@@ -20,6 +20,7 @@
 #include <net/socket.h>
 #include <net/net_proc.h>
 #include <net/netem.h>
+#include <net/netdevice.h>
 #include <uapi/uio.h>
 
 #define MAX_SOCK_ADDR 128               /* sizeof(struct sockaddr_storage) */
@@ -274,6 +275,10 @@ static long sock_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct socket *sock = f->private_data;
 
+	/* Interface queries work on a socket of any family (Linux
+	 * sock_do_ioctl -> dev_ioctl). */
+	if (dev_ioctl_cmd(cmd))
+		return dev_ioctl(cmd, (void *)arg);
 	return sock->ops->ioctl(sock, cmd, arg);
 }
 

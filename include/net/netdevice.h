@@ -116,6 +116,9 @@ void unregister_netdev(struct net_device *dev);
 int dev_open(struct net_device *dev);
 int dev_close(struct net_device *dev);
 struct net_device *dev_get_by_name(const char *name);
+/* ---- dev_ioctl.c: SIOCGIF* on any socket ---- */
+bool dev_ioctl_cmd(unsigned int cmd);
+int dev_ioctl(unsigned int cmd, void *uarg);
 struct net_device *dev_get_by_index(int ifindex);
 /* First registered device, or the one after prev, in ifindex order. */
 struct net_device *dev_get_next(struct net_device *prev);

@@ -34,6 +34,7 @@
 #include <sys/wait.h>
 #include <sys/uio.h>
 #include <sys/ioctl.h>
+#include <net/if.h>
 #include <sys/mman.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -1501,10 +1502,72 @@ static void test_shut(void)
 
 /* ---------------- ioctl: FIONREAD/SIOCOUTQ/FIONBIO ---------------- */
 
+/* SIOCGIF* on a socket, with lo as Linux configures it. */
+static void test_ifreq(void)
+{
+	int s = socket(AF_INET, SOCK_DGRAM, 0), idx = -1;
+	struct ifreq r;
+	struct ifconf ifc;
+	char buf[40 * 16];
+
+	memset(&r, 0, sizeof(r));
+	strcpy(r.ifr_name, "lo");
+	CHECK("siocgifindex_lo", ioctl(s, SIOCGIFINDEX, &r) == 0 && r.ifr_ifindex > 0,
+	      "%s", strerror(errno));
+	idx = r.ifr_ifindex;
+	memset(&r, 0, sizeof(r));
+	r.ifr_ifindex = idx;
+	CHECK("siocgifname", ioctl(s, SIOCGIFNAME, &r) == 0 && !strcmp(r.ifr_name, "lo"),
+	      "%s", r.ifr_name);
+	strcpy(r.ifr_name, "lo");
+	CHECK("siocgifflags_lo", ioctl(s, SIOCGIFFLAGS, &r) == 0 &&
+	      (r.ifr_flags & (IFF_UP | IFF_LOOPBACK | IFF_RUNNING)) ==
+	      (IFF_UP | IFF_LOOPBACK | IFF_RUNNING), "0x%x", r.ifr_flags);
+	CHECK("siocgifmtu_lo", ioctl(s, SIOCGIFMTU, &r) == 0 && r.ifr_mtu == 65536,
+	      "%d", r.ifr_mtu);
+	CHECK("siocgifaddr_lo", ioctl(s, SIOCGIFADDR, &r) == 0 &&
+	      r.ifr_addr.sa_family == AF_INET &&
+	      ((struct sockaddr_in *)&r.ifr_addr)->sin_addr.s_addr == htonl(INADDR_LOOPBACK),
+	      "%s", strerror(errno));
+	CHECK("siocgifnetmask_lo", ioctl(s, SIOCGIFNETMASK, &r) == 0 &&
+	      ((struct sockaddr_in *)&r.ifr_netmask)->sin_addr.s_addr == htonl(0xff000000),
+	      "%s", strerror(errno));
+	CHECK("siocgifhwaddr_lo", ioctl(s, SIOCGIFHWADDR, &r) == 0 &&
+	      r.ifr_hwaddr.sa_family == 772 /* ARPHRD_LOOPBACK */, "%d",
+	      r.ifr_hwaddr.sa_family);
+	strcpy(r.ifr_name, "nosuchif0");
+	EXPECT_ERR("siocgifflags_nodev", ioctl(s, SIOCGIFFLAGS, &r), ENODEV);
+	EXPECT_ERR("siocgifaddr_bad_ptr", ioctl(s, SIOCGIFADDR, (void *)8), EFAULT);
+	/* SIOCGIFCONF: the length needed, then one entry per address */
+	ifc.ifc_len = 0;
+	ifc.ifc_buf = NULL;
+	CHECK("siocgifconf_len", ioctl(s, SIOCGIFCONF, &ifc) == 0 && ifc.ifc_len > 0 &&
+	      ifc.ifc_len % (int)sizeof(struct ifreq) == 0, "%d", ifc.ifc_len);
+	ifc.ifc_len = sizeof(buf);
+	ifc.ifc_buf = buf;
+	{
+		int found = 0;
+
+		if (ioctl(s, SIOCGIFCONF, &ifc) == 0)
+			for (int i = 0; i < ifc.ifc_len / (int)sizeof(struct ifreq); i++) {
+				struct ifreq *e = &ifc.ifc_req[i];
+
+				if (!strcmp(e->ifr_name, "lo") &&
+				    ((struct sockaddr_in *)&e->ifr_addr)->sin_addr.s_addr ==
+				    htonl(INADDR_LOOPBACK))
+					found = 1;
+			}
+		CHECK("siocgifconf_lo", found, "len %d", ifc.ifc_len);
+	}
+	close(s);
+}
+
 static void test_ioctl(void)
 {
 	int tx, rx, v;
 	char buf[64];
+
+	test_ifreq();
 
 	udp_pair(&tx, &rx, NULL);
 	v = -1;
