@@ -807,6 +807,7 @@ void sock_proc_init(void)
 		{ "net/arp", net_proc_arp_show },
 		{ "net/route", net_proc_route_show },
 		{ "net/udp", net_proc_udp_show },
+		{ "net/tcp", net_proc_tcp_show },
 		{ "net/softnet_stat", net_proc_softnet_show },
 		{ "net/drops", net_proc_drops_show },
 		{ "net/pnp", net_proc_pnp_show },

@@ -18,6 +18,7 @@ ssize_t net_proc_netstat_show(char *buf, size_t size);  /* /proc/net/netstat */
 ssize_t net_proc_arp_show(char *buf, size_t size);      /* /proc/net/arp */
 ssize_t net_proc_route_show(char *buf, size_t size);    /* /proc/net/route */
 ssize_t net_proc_udp_show(char *buf, size_t size);      /* /proc/net/udp */
+ssize_t net_proc_tcp_show(char *buf, size_t size);      /* /proc/net/tcp */
 ssize_t net_proc_softnet_show(char *buf, size_t size);  /* softnet_stat */
 ssize_t net_proc_drops_show(char *buf, size_t size);    /* per-dev reasons */
 ssize_t net_proc_pnp_show(char *buf, size_t size);      /* /proc/net/pnp */

@@ -122,6 +122,46 @@ enum udp_ext_mib {
 	UDPEXT_MAX
 };
 
+/* Tcp: RFC 4022 names in Linux's /proc/net/snmp order. RtoAlgorithm,
+ * RtoMin, RtoMax, MaxConn and CurrEstab are printed, not counted. */
+enum tcp_mib {
+	TCP_MIB_RTOALGORITHM,
+	TCP_MIB_RTOMIN,
+	TCP_MIB_RTOMAX,
+	TCP_MIB_MAXCONN,
+	TCP_MIB_ACTIVEOPENS,
+	TCP_MIB_PASSIVEOPENS,
+	TCP_MIB_ATTEMPTFAILS,
+	TCP_MIB_ESTABRESETS,
+	TCP_MIB_CURRESTAB,
+	TCP_MIB_INSEGS,
+	TCP_MIB_OUTSEGS,
+	TCP_MIB_RETRANSSEGS,
+	TCP_MIB_INERRS,
+	TCP_MIB_OUTRSTS,
+	TCP_MIB_CSUMERRORS,
+	TCP_MIB_MAX
+};
+
+/* TcpExt (Linux /proc/net/netstat names where Linux has one). */
+enum tcp_ext_mib {
+	TCPEXT_LISTENOVERFLOWS,      /* accept queue full */
+	TCPEXT_LISTENDROPS,          /* SYN or final ACK dropped at a listener */
+	TCPEXT_TCPREQQFULLDROP,      /* SYN queue full */
+	TCPEXT_TCPTIMEOUTS,          /* RTO expiries */
+	TCPEXT_TCPOFOQUEUE,          /* segments queued out of order */
+	TCPEXT_TCPOFODROP,           /* out-of-order memory full */
+	TCPEXT_TCPOFOMERGE,          /* duplicate/overlapping data trimmed */
+	TCPEXT_TCPRCVQDROP,          /* receive buffer full */
+	TCPEXT_TCPCHALLENGEACK,      /* RFC 5961 challenge ACKs */
+	TCPEXT_TCPABORTONDATA,       /* closed with unread data: RST */
+	TCPEXT_TCPABORTONTIMEOUT,    /* retransmissions gave up */
+	TCPEXT_TW,                   /* TIME_WAIT ended by its timer */
+	TCPEXT_TCPBADHDR,            /* short, bad data offset, bad flags */
+	TCPEXT_TCPBADSEQ,            /* outside the receive window */
+	TCPEXT_MAX
+};
+
 /* ArpExt: the ARP layer's counters (no MIB exists). */
 enum arp_mib {
 	ARP_MIB_INPKTS,
@@ -149,6 +189,8 @@ extern u64 icmpmsg_in[256], icmpmsg_out[256];
 extern u64 udp_mib[UDP_MIB_MAX];
 extern u64 udp_ext_mib[UDPEXT_MAX];
 extern u64 arp_mib[ARP_MIB_MAX];
+extern u64 tcp_mib[TCP_MIB_MAX];
+extern u64 tcp_ext_mib[TCPEXT_MAX];
 
 extern const char *const ip_mib_names[IPSTATS_MIB_MAX];
 extern const char *const ip_ext_mib_names[IPEXT_MAX];
@@ -157,6 +199,8 @@ extern const char *const icmp_ext_mib_names[ICMPEXT_MAX];
 extern const char *const udp_mib_names[UDP_MIB_MAX];
 extern const char *const udp_ext_mib_names[UDPEXT_MAX];
 extern const char *const arp_mib_names[ARP_MIB_MAX];
+extern const char *const tcp_mib_names[TCP_MIB_MAX];
+extern const char *const tcp_ext_mib_names[TCPEXT_MAX];
 
 #define IP_INC_STATS(f)       (ip_mib[IPSTATS_MIB_##f]++)
 #define IP_ADD_STATS(f, n)    (ip_mib[IPSTATS_MIB_##f] += (n))
@@ -167,6 +211,9 @@ extern const char *const arp_mib_names[ARP_MIB_MAX];
 #define UDP_INC_STATS(f)      (udp_mib[UDP_MIB_##f]++)
 #define UDPEXT_INC_STATS(f)   (udp_ext_mib[UDPEXT_##f]++)
 #define ARP_INC_STATS(f)      (arp_mib[ARP_MIB_##f]++)
+#define TCP_INC_STATS(f)      (tcp_mib[TCP_MIB_##f]++)
+#define TCP_DEC_STATS(f)      (tcp_mib[TCP_MIB_##f]--)
+#define TCPEXT_INC_STATS(f)   (tcp_ext_mib[TCPEXT_##f]++)
 
 /* Zero every counter (tests). */
 void snmp_reset(void);

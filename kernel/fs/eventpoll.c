@@ -51,6 +51,7 @@ struct epitem {
 	struct file *file;
 	int fd;
 	bool ready;
+	bool in_tx;                     /* on ep_send_events' private list */
 	struct eventpoll *ep;
 	struct epoll_event event;
 	struct eppoll_entry *pwqlist;
@@ -80,7 +81,9 @@ static void ep_set_ready(struct epitem *epi)
 {
 	struct eventpoll *ep = epi->ep;
 
-	if (!epi->ready) {
+	/* An item ep_send_events is looking at is re-polled there (its
+	 * rdllink is on that list): linking it here would corrupt both. */
+	if (!epi->ready && !epi->in_tx) {
 		epi->ready = true;
 		list_add_tail(&epi->rdllink, &ep->rdllist);
 	}
@@ -247,6 +250,7 @@ static int ep_send_events(struct eventpoll *ep, struct epoll_event *uevents,
 	list_for_each_entry_safe(epi, n, &ep->rdllist, rdllink) {
 		list_del(&epi->rdllink);
 		epi->ready = false;
+		epi->in_tx = true;
 		list_add_tail(&epi->rdllink, &txlist);
 	}
 	local_irq_restore(f);
@@ -256,7 +260,12 @@ static int ep_send_events(struct eventpoll *ep, struct epoll_event *uevents,
 
 		if (count >= maxevents)
 			break;
+		/* Softirqs (a packet arriving) may wake items meanwhile:
+		 * unlink under irq-off, then poll, which sees any event. */
+		f = local_irq_save();
 		list_del(&epi->rdllink);
+		epi->in_tx = false;
+		local_irq_restore(f);
 		revents = ep_item_poll(epi, NULL);
 		if (!revents)
 			continue;       /* no longer ready */
@@ -282,6 +291,7 @@ static int ep_send_events(struct eventpoll *ep, struct epoll_event *uevents,
 	f = local_irq_save();
 	list_for_each_entry_safe(epi, n, &txlist, rdllink) {
 		list_del(&epi->rdllink);
+		epi->in_tx = false;
 		if (!epi->ready) {
 			epi->ready = true;
 			list_add(&epi->rdllink, &ep->rdllist);

@@ -11,6 +11,7 @@
 #include <net/arp.h>
 #include <net/icmp.h>
 #include <net/udp.h>
+#include <net/tcp.h>
 
 int inet_sock_init(void);
 
@@ -29,6 +30,9 @@ int inet_init(void)
 	if (err)
 		return err;
 	err = udp_init();
+	if (err)
+		return err;
+	err = tcp_init();
 	if (err)
 		return err;
 	return inet_sock_init();
@@ -551,6 +555,11 @@ static struct inet_protosw inet_udp_protosw = {
 	.prot = &udp_prot, .ops = &inet_dgram_ops,
 };
 
+static struct inet_protosw inet_tcp_protosw = {
+	.type = SOCK_STREAM, .protocol = IPPROTO_TCP,
+	.prot = &tcp_prot, .ops = &inet_stream_ops,
+};
+
 static struct inet_protosw inet_raw_protosw = {
 	.type = SOCK_RAW, .protocol = IPPROTO_IP,       /* any protocol */
 	.prot = &raw_prot, .ops = &inet_sockraw_ops,
@@ -561,6 +570,7 @@ int inet_sock_init(void);
 int inet_sock_init(void)
 {
 	inet_register_protosw(&inet_udp_protosw);
+	inet_register_protosw(&inet_tcp_protosw);
 	inet_register_protosw(&inet_raw_protosw);
 	return sock_register(&inet_family_ops);
 }

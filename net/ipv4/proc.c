@@ -6,6 +6,7 @@
 #include <net/arp.h>
 #include <net/ip.h>
 #include <net/udp.h>
+#include <net/tcp.h>
 #include <net/ipconfig.h>
 
 static void snmp_group(struct seq_buf *s, const char *grp,
@@ -50,6 +51,19 @@ static void icmpmsg_show(struct seq_buf *s)
 	}
 }
 
+/* Linux prints RtoAlgorithm 1 (RFC 6298), RtoMin/RtoMax in ms, MaxConn
+ * -1 (no limit) and CurrEstab as a gauge. */
+static void tcp_snmp_show(struct seq_buf *s)
+{
+	seq_buf_puts(s, "Tcp:");
+	for (int i = 0; i < TCP_MIB_MAX; i++)
+		seq_buf_printf(s, " %s", tcp_mib_names[i]);
+	seq_buf_printf(s, "\nTcp: 1 %u %u -1", TCP_RTO_MIN, TCP_RTO_MAX);
+	for (int i = TCP_MIB_ACTIVEOPENS; i < TCP_MIB_MAX; i++)
+		seq_buf_printf(s, " %llu", (unsigned long long)tcp_mib[i]);
+	seq_buf_puts(s, "\n");
+}
+
 ssize_t net_proc_snmp_show(char *buf, size_t size)
 {
 	u64 ip[IPSTATS_MIB_MAX];
@@ -62,6 +76,7 @@ ssize_t net_proc_snmp_show(char *buf, size_t size)
 	snmp_group(&s, "Ip", ip_mib_names, ip, IPSTATS_MIB_MAX);
 	snmp_group(&s, "Icmp", icmp_mib_names, icmp_mib, ICMP_MIB_MAX);
 	icmpmsg_show(&s);
+	tcp_snmp_show(&s);
 	snmp_group(&s, "Udp", udp_mib_names, udp_mib, UDP_MIB_MAX);
 	return seq_buf_done(&s);
 }
@@ -74,6 +89,7 @@ ssize_t net_proc_netstat_show(char *buf, size_t size)
 	snmp_group(&s, "IpExt", ip_ext_mib_names, ip_ext_mib, IPEXT_MAX);
 	snmp_group(&s, "IcmpExt", icmp_ext_mib_names, icmp_ext_mib,
 		   ICMPEXT_MAX);
+	snmp_group(&s, "TcpExt", tcp_ext_mib_names, tcp_ext_mib, TCPEXT_MAX);
 	snmp_group(&s, "UdpExt", udp_ext_mib_names, udp_ext_mib, UDPEXT_MAX);
 	snmp_group(&s, "ArpExt", arp_mib_names, arp_mib, ARP_MIB_MAX);
 	return seq_buf_done(&s);
@@ -157,6 +173,50 @@ ssize_t net_proc_udp_show(char *buf, size_t size)
 		       "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout "
 		       "inode ref pointer drops");
 	udp_for_each(udp_line, &s);
+	return seq_buf_done(&s);
+}
+
+struct tcp_seq {
+	struct seq_buf *s;
+	int slot;
+};
+
+/* Linux tcp4_seq_show's columns: tx_queue is unacknowledged data,
+ * rx_queue for a listener its accept queue length. */
+static int tcp_line(struct sock *sk, void *arg)
+{
+	struct tcp_seq *ts = arg;
+	const struct inet_sock *inet = inet_sk(sk);
+	const struct tcp_sock *tp = tcp_sk(sk);
+	size_t start = ts->s->len;
+	u32 txq = tp->write_seq - tp->snd_una;
+	u32 rxq = sk->sk_state == TCP_LISTEN ? (u32)tp->acceptq_len :
+		  (u32)sk->sk_rmem_alloc;
+
+	seq_buf_printf(ts->s, "%4d: %08X:%04X %08X:%04X %02X %08X:%08X "
+		       "%02X:%08lX %08X %5u %8d %lu %d %016lx %u %u %u %u %d",
+		       ts->slot++, inet->inet_rcv_saddr, inet->inet_num,
+		       inet->inet_daddr, ntohs(inet->inet_dport), sk->sk_state,
+		       sk->sk_state == TCP_LISTEN ? 0 : txq, rxq,
+		       tp->icsk_pending ? 1 : 0, 0UL, (u32)tp->retransmits,
+		       0u, 0, 0UL, sk->sk_refcnt, 0UL, tcp_current_rto(tp),
+		       0u, 0u, tp->snd_cwnd / (tp->mss_cache ? tp->mss_cache : 1),
+		       -1);
+	seq_buf_pad(ts->s, start, 149);
+	seq_buf_puts(ts->s, "\n");
+	return 0;
+}
+
+ssize_t net_proc_tcp_show(char *buf, size_t size)
+{
+	struct seq_buf s;
+	struct tcp_seq ts = { &s, 0 };
+
+	seq_buf_init(&s, buf, size);
+	seq_buf_printf(&s, "%-149s\n", "  sl  local_address rem_address   st "
+		       "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout "
+		       "inode");
+	tcp_for_each(tcp_line, &ts);
 	return seq_buf_done(&s);
 }
 

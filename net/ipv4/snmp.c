@@ -10,6 +10,8 @@ u64 icmpmsg_in[256], icmpmsg_out[256];
 u64 udp_mib[UDP_MIB_MAX];
 u64 udp_ext_mib[UDPEXT_MAX];
 u64 arp_mib[ARP_MIB_MAX];
+u64 tcp_mib[TCP_MIB_MAX];
+u64 tcp_ext_mib[TCPEXT_MAX];
 
 const char *const ip_mib_names[IPSTATS_MIB_MAX] = {
 	"Forwarding", "DefaultTTL", "InReceives", "InHdrErrors",
@@ -60,6 +62,19 @@ const char *const arp_mib_names[ARP_MIB_MAX] = {
 	"TableFull",
 };
 
+const char *const tcp_mib_names[TCP_MIB_MAX] = {
+	"RtoAlgorithm", "RtoMin", "RtoMax", "MaxConn", "ActiveOpens",
+	"PassiveOpens", "AttemptFails", "EstabResets", "CurrEstab", "InSegs",
+	"OutSegs", "RetransSegs", "InErrs", "OutRsts", "InCsumErrors",
+};
+
+const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
+	"ListenOverflows", "ListenDrops", "TCPReqQFullDrop", "TCPTimeouts",
+	"TCPOFOQueue", "TCPOFODrop", "TCPOFOMerge", "TCPRcvQDrop",
+	"TCPChallengeACK", "TCPAbortOnData", "TCPAbortOnTimeout", "TW",
+	"TCPBadHdr", "TCPBadSeq",
+};
+
 void snmp_reset(void)
 {
 	memset(ip_mib, 0, sizeof(ip_mib));
@@ -71,4 +86,12 @@ void snmp_reset(void)
 	memset(udp_mib, 0, sizeof(udp_mib));
 	memset(udp_ext_mib, 0, sizeof(udp_ext_mib));
 	memset(arp_mib, 0, sizeof(arp_mib));
+	/* CurrEstab is a gauge of live connections, not a count: kept. */
+	{
+		u64 estab = tcp_mib[TCP_MIB_CURRESTAB];
+
+		memset(tcp_mib, 0, sizeof(tcp_mib));
+		tcp_mib[TCP_MIB_CURRESTAB] = estab;
+	}
+	memset(tcp_ext_mib, 0, sizeof(tcp_ext_mib));
 }

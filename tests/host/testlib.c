@@ -2,6 +2,7 @@
 #include "testlib.h"
 #include <net/net.h>
 #include <net/ipconfig.h>
+#include <net/tcp.h>
 #include <string.h>
 
 const u8 MAC_US[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
@@ -191,6 +192,39 @@ size_t mk_udp(u8 *buf, const struct ipspec *s, u16 sport, u16 dport,
 	return mk_ip(buf, &sp, seg, 8 + len);
 }
 
+size_t mk_tcp(u8 *buf, const struct tcpspec *t, const void *data,
+	      size_t len)
+{
+	static u8 seg[70000];
+	struct tcphdr *th = (struct tcphdr *)seg;
+	struct ipspec sp = { .saddr = t->saddr, .daddr = t->daddr,
+			     .protocol = IPPROTO_TCP };
+	unsigned int hl = t->mss ? 24 : 20;
+	be32 sa = t->saddr ? t->saddr : ADDR_PEER;
+	be32 da = t->daddr ? t->daddr : ADDR_US;
+
+	memset(th, 0, hl);
+	th->source = htons(t->sport);
+	th->dest = htons(t->dport);
+	th->seq = htonl(t->seq);
+	th->ack_seq = htonl(t->ack);
+	th->doff_res = (u8)((hl / 4) << 4);
+	th->flags = t->flags;
+	th->window = htons(t->window);
+	if (t->mss) {
+		seg[20] = TCPOPT_MSS;
+		seg[21] = 4;
+		seg[22] = (u8)(t->mss >> 8);
+		seg[23] = (u8)t->mss;
+	}
+	if (len)
+		memcpy(seg + hl, data, len);
+	th->check = htons(csum_tcpudp_magic(sa, da, (u32)(hl + len),
+					    IPPROTO_TCP,
+					    csum_partial(seg, hl + len, 0)));
+	return mk_ip(buf, &sp, seg, hl + len);
+}
+
 size_t mk_icmp_echo(u8 *buf, const struct ipspec *s, u8 type, u16 id,
 		    u16 seq, const void *data, size_t len)
 {
@@ -349,6 +383,7 @@ void fx_teardown(void)
 	if (eth0)
 		mock_tx_purge(eth0);
 	arp_flush();
+	CHECK_EQ(tcp_tw_count(), 0);
 	CHECK_EQ(pkb_live_count(), base_pkb);
 	CHECK_EQ(host_kmalloc_live(), base_kmalloc);
 	CHECK_EQ(host_cache_live(), base_cache);

@@ -65,6 +65,18 @@ size_t mk_ip(u8 *buf, const struct ipspec *s, const void *payload,
 	     size_t len);
 size_t mk_udp(u8 *buf, const struct ipspec *s, u16 sport, u16 dport,
 	      const void *data, size_t len);
+/* A TCP segment (host-order seq/ack, ports; mss 0 = no option) from
+ * saddr (default ADDR_PEER) to daddr (default ADDR_US). */
+struct tcpspec {
+	be32 saddr, daddr;
+	u16 sport, dport;
+	u32 seq, ack;
+	u8 flags;
+	u16 window;
+	u16 mss;
+};
+size_t mk_tcp(u8 *buf, const struct tcpspec *t, const void *data,
+	      size_t len);
 size_t mk_icmp_echo(u8 *buf, const struct ipspec *s, u8 type, u16 id,
 		    u16 seq, const void *data, size_t len);
 size_t mk_arp(u8 *buf, const u8 *eth_dst, int op, const u8 *sha, be32 sip,

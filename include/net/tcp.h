@@ -1,0 +1,296 @@
+/* TCP (RFC 9293, RFC 6298 timers): wire header, the TCP socket and the
+ * functions of net/ipv4/tcp*.c, named as Linux's so the two read alike.
+ *
+ *   tcp.c          tcp_set_state, tcp_close, tcp_shutdown, send/recv, poll
+ *   tcp_input.c    tcp_rcv_state_process and the receive path pieces
+ *   tcp_output.c   building and sending segments (tcp_connect, tcp_send_fin,
+ *                  tcp_write_xmit, tcp_v4_send_reset)
+ *   tcp_timer.c    retransmission (RFC 6298), zero-window probe, FIN_WAIT2
+ *   tcp_minisocks.c request socks (SYN queue) and TIME_WAIT objects
+ *   tcp_ipv4.c     demux hashes, ports, tcp_v4_rcv, tcp_v4_connect
+ */
+#ifndef NET_TCP_H
+#define NET_TCP_H
+
+#include <net/sock.h>
+
+struct tcphdr {
+	be16 source;
+	be16 dest;
+	be32 seq;
+	be32 ack_seq;
+	u8 doff_res;         /* data offset in words (high 4 bits) */
+	u8 flags;            /* TCPHDR_* */
+	be16 window;
+	u16 check;           /* stored big-endian */
+	be16 urg_ptr;
+} __packed;
+BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
+
+#define TCPHDR_FIN 0x01
+#define TCPHDR_SYN 0x02
+#define TCPHDR_RST 0x04
+#define TCPHDR_PSH 0x08
+#define TCPHDR_ACK 0x10
+#define TCPHDR_URG 0x20
+
+#define TCPOPT_EOL       0
+#define TCPOPT_NOP       1
+#define TCPOPT_MSS       2
+#define TCPOPT_WINDOW    3
+#define TCPOPT_SACK_PERM 4
+#define TCPOPT_TIMESTAMP 8
+
+#define TCP_MSS_DEFAULT  536U      /* RFC 9293 3.7.1: no MSS option seen */
+#define TCP_MSS_MIN      88U       /* below this an MSS option is silly */
+#define TCP_MAX_WINDOW   65535U    /* no window scaling (yet) */
+#define TCP_RTO_INIT     1000U     /* RFC 6298 2.1 */
+#define TCP_RTO_MIN      200U      /* Linux TCP_RTO_MIN */
+#define TCP_RTO_MAX      120000U   /* Linux TCP_RTO_MAX */
+#define TCP_SYN_RETRIES  6         /* Linux tcp_syn_retries */
+#define TCP_SYNACK_RETRIES 5       /* Linux tcp_synack_retries */
+#define TCP_RETRIES2     15        /* Linux tcp_retries2 */
+#define TCP_TIMEWAIT_LEN 60000U    /* 2*MSL, as Linux */
+#define TCP_FIN_TIMEOUT  60000U    /* orphaned FIN_WAIT2 (tcp_fin_timeout) */
+#define TCP_INIT_CWND    10U       /* RFC 6928, segments */
+
+static inline bool before(u32 a, u32 b)
+{
+	return (s32)(a - b) < 0;
+}
+#define after(a, b) before(b, a)
+
+static inline unsigned int tcp_hdrlen(const struct tcphdr *th)
+{
+	return (th->doff_res >> 4) * 4u;
+}
+
+static inline struct tcphdr *tcp_hdr(const struct pkbuf *pkb)
+{
+	return (struct tcphdr *)pkb_transport_header(pkb);
+}
+
+/* Per-segment state in pkb->cb (after the IP control block). On input
+ * pkb->data is at the payload; on the write queue it is the payload. */
+struct tcp_skb_cb {
+	u32 seq;             /* first sequence number (SYN counts) */
+	u32 end_seq;         /* seq + SYN + payload + FIN */
+	u32 ack_seq;
+	u32 when;            /* ms it was (last) sent */
+	u16 window;          /* received window, host order */
+	u8 tcp_flags;
+	u8 sacked;           /* TCPCB_* */
+};
+#define TCP_SKB_CB(pkb) ((struct tcp_skb_cb *)((pkb)->cb + 16))
+#define TCPCB_SENT    0x01     /* transmitted at least once */
+#define TCPCB_RETRANS 0x02     /* retransmitted: no RTT sample (Karn) */
+#define TCPCB_LOST    0x04     /* to be retransmitted (after an RTO) */
+
+/* Which job the write timer does now (Linux icsk_pending). */
+enum { ICSK_TIME_NONE, ICSK_TIME_RETRANS, ICSK_TIME_PROBE0 };
+
+struct inet_bind_bucket;
+struct request_sock;
+
+struct tcp_sock {
+	struct inet_sock inet;
+	/* Send sequence space (RFC 9293 3.3.1). */
+	u32 snd_una, snd_nxt, snd_wnd, snd_wl1, snd_wl2, iss;
+	u32 write_seq;       /* end of the data queued by the user */
+	/* Receive sequence space. rcv_wup is rcv_nxt when the window
+	 * rcv_wnd was last advertised: the right edge is rcv_wup+rcv_wnd. */
+	u32 rcv_nxt, rcv_wnd, rcv_wup, irs;
+	u16 mss_cache;       /* what we send per segment */
+	u16 advmss;          /* what we announce */
+	/* RFC 6298 estimator, microseconds (ms clock, scaled for precision) */
+	u32 srtt_us, rttvar_us;
+	u32 rto;             /* ms, before backoff */
+	u8 backoff;          /* exponent applied to rto */
+	u8 retransmits;      /* consecutive timeouts */
+	u8 icsk_pending;     /* ICSK_TIME_* */
+	u8 dupacks;
+	/* RFC 5681 congestion window, bytes. */
+	u32 snd_cwnd, snd_ssthresh;
+	u32 lost_out;        /* bytes marked TCPCB_LOST */
+	/* Segments from snd_una on: sent-unacked first, then unsent from
+	 * send_head. SYN and FIN sit here too, so they are retransmitted
+	 * like data. */
+	struct pkb_queue write_queue;
+	struct pkbuf *send_head;
+	struct pkb_queue out_of_order_queue;  /* sorted by seq, no overlaps */
+	u32 ofo_mem;
+	struct timer_list retransmit_timer;   /* RTO and zero-window probes */
+	struct timer_list keepalive_timer;    /* orphaned FIN_WAIT2 timeout */
+	/* Ports: the bucket of our local port and our link in it. */
+	struct inet_bind_bucket *bind_bucket;
+	struct hlist_node bind_node;
+	/* Listener: SYN queue (request socks) and accept queue (children),
+	 * both bounded by the listen backlog. */
+	struct list_head req_list;
+	int synq_len;
+	struct list_head accept_queue;
+	int acceptq_len;
+	int max_ack_backlog;
+	/* Child: link in its listener's accept queue until accepted. */
+	struct list_head accept_node;
+	struct sock *listener;
+	bool hashed;         /* in the established or listening hash */
+	bool destroyed;
+	bool was_connected;  /* reached ESTABLISHED once (recv errors) */
+};
+
+static inline struct tcp_sock *tcp_sk(const struct sock *sk)
+{
+	return (struct tcp_sock *)sk;
+}
+
+/* A connection in the SYN queue (Linux request_sock, state
+ * TCP_NEW_SYN_RECV): small, no socket until the handshake completes. */
+struct request_sock {
+	struct hlist_node node;        /* request hash (4-tuple) */
+	struct list_head list;         /* listener's req_list */
+	struct sock *rsk_listener;
+	be32 loc_addr, rmt_addr;
+	be16 loc_port, rmt_port;
+	u32 snt_isn, rcv_isn;
+	u16 mss;                       /* peer's MSS option, clamped */
+	u16 rcv_wnd;                   /* window the SYN offered */
+	u8 num_retrans;
+	u8 state;                      /* TCP_NEW_SYN_RECV */
+	struct timer_list rsk_timer;   /* SYN-ACK retransmission */
+};
+
+/* TIME_WAIT without the full socket (Linux inet_timewait_sock). */
+struct tcp_timewait_sock {
+	struct hlist_node node;        /* timewait hash (4-tuple) */
+	be32 loc_addr, rmt_addr;
+	be16 loc_port, rmt_port;
+	u32 snd_nxt, rcv_nxt;
+	struct timer_list tw_timer;    /* 2*MSL */
+	u8 tw_substate;                /* TCP_TIME_WAIT */
+};
+
+/* A local port in use, with the sockets that own it (Linux
+ * inet_bind_bucket), so "is this port free" walks ports, not sockets. */
+struct inet_bind_bucket {
+	struct hlist_node node;
+	u16 port;
+	struct hlist_head owners;
+};
+
+/* Options of a received SYN that we honour. */
+struct tcp_options_received {
+	u16 mss_clamp;                 /* 0: none sent */
+	u8 wscale_ok, sack_ok, saw_tstamp;
+};
+
+/* What to put in a segment we build (tcp_output.c). */
+struct tcp_out {
+	be32 saddr, daddr;
+	be16 sport, dport;
+	u32 seq, ack;
+	u8 flags;
+	u16 window;
+	u16 mss;                       /* MSS option value, 0 = none */
+	u8 ttl, tos;
+	int oif;
+};
+
+static inline struct pkbuf *tcp_write_queue_tail(const struct tcp_sock *tp)
+{
+	if (list_empty(&tp->write_queue.list))
+		return NULL;
+	return list_entry(tp->write_queue.list.prev, struct pkbuf, list);
+}
+
+static inline struct pkbuf *tcp_write_queue_next(const struct tcp_sock *tp,
+						 const struct pkbuf *pkb)
+{
+	if (pkb->list.next == &tp->write_queue.list)
+		return NULL;
+	return list_entry(pkb->list.next, struct pkbuf, list);
+}
+
+extern const struct proto tcp_prot;
+
+/* ---- tcp.c ---- */
+void tcp_set_state(struct sock *sk, int state);
+void tcp_done(struct sock *sk);
+void inet_csk_destroy_sock(struct sock *sk);
+int tcp_init_sock(struct sock *sk);
+void tcp_close(struct sock *sk, long timeout);
+void tcp_shutdown(struct sock *sk, int how);
+int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
+int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
+		int *addr_len);
+unsigned int tcp_poll_mask(struct sock *sk);
+int inet_csk_listen_start(struct sock *sk, int backlog);
+struct sock *inet_csk_accept(struct sock *sk, int flags, int *err);
+const char *tcp_state_name(int state);
+
+/* ---- tcp_input.c ---- */
+int tcp_rcv_state_process(struct sock *sk, struct pkbuf *pkb);
+int tcp_rcv_synsent_state_process(struct sock *sk, struct pkbuf *pkb);
+void tcp_finish_connect(struct sock *sk);
+void tcp_fin(struct sock *sk);
+void tcp_reset(struct sock *sk);
+bool tcp_sequence_ok(const struct tcp_sock *tp, u32 seq, u32 end_seq);
+void tcp_parse_options(const struct tcphdr *th,
+		       struct tcp_options_received *opt);
+u32 tcp_receive_window(const struct tcp_sock *tp);
+void tcp_rtt_estimator(struct tcp_sock *tp, u32 rtt_ms);
+
+/* ---- tcp_output.c ---- */
+int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len);
+int tcp_connect(struct sock *sk);
+void tcp_send_ack(struct sock *sk);
+void tcp_send_fin(struct sock *sk);
+void tcp_send_active_reset(struct sock *sk);
+void tcp_v4_send_reset(const struct pkbuf *pkb);
+int tcp_write_xmit(struct sock *sk);
+int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb);
+u16 tcp_select_window(struct sock *sk);
+void tcp_send_probe0(struct sock *sk);
+
+/* ---- tcp_timer.c ---- */
+void tcp_init_xmit_timers(struct sock *sk);
+void tcp_clear_xmit_timers(struct sock *sk);
+void tcp_rearm_rto(struct sock *sk);
+void tcp_reset_probe0(struct sock *sk);
+u32 tcp_current_rto(const struct tcp_sock *tp);
+
+/* ---- tcp_minisocks.c ---- */
+int tcp_conn_request(struct sock *sk, struct pkbuf *pkb);
+void tcp_check_req(struct request_sock *req, struct pkbuf *pkb);
+void reqsk_drop(struct request_sock *req);
+void tcp_time_wait(struct sock *sk);
+void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
+				struct pkbuf *pkb);
+void inet_twsk_kill(struct tcp_timewait_sock *tw);
+int tcp_tw_count(void);
+
+/* ---- tcp_ipv4.c ---- */
+int tcp_v4_rcv(struct pkbuf *pkb);
+int tcp_v4_do_rcv(struct sock *sk, struct pkbuf *pkb);
+int tcp_v4_rcv_again(struct pkbuf *pkb);   /* demux, CB already filled */
+void tcp_v4_err(struct pkbuf *pkb, u8 type, u8 code, u32 info);
+int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *addr);
+int tcp_v4_get_port(struct sock *sk, u16 snum);
+int tcp_v4_bind(struct sock *sk, const struct sockaddr_in *addr);
+void inet_put_port(struct sock *sk);
+void inet_inherit_port(struct sock *listener, struct sock *child);
+void inet_ehash_insert(struct sock *sk);
+void inet_listen_hash(struct sock *sk);
+void inet_unhash(struct sock *sk);
+void inet_reqsk_hash(struct request_sock *req);
+void inet_reqsk_unhash(struct request_sock *req);
+void inet_twsk_hash(struct tcp_timewait_sock *tw);
+void inet_twsk_unhash(struct tcp_timewait_sock *tw);
+struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
+				  struct request_sock *req,
+				  const struct pkbuf *pkb);
+u32 tcp_v4_init_seq(be32 saddr, be32 daddr, be16 sport, be16 dport);
+int tcp_for_each(int (*fn)(struct sock *sk, void *arg), void *arg);
+int tcp_init(void);
+
+#endif

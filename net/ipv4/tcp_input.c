@@ -1,0 +1,616 @@
+/* TCP input for a socket (Linux net/ipv4/tcp_input.c), in RFC 9293
+ * 3.10.7 order:
+ *
+ *   tcp_v4_do_rcv -> tcp_rcv_state_process
+ *     LISTEN    -> tcp_conn_request (tcp_minisocks.c)
+ *     SYN_SENT  -> tcp_rcv_synsent_state_process -> tcp_finish_connect
+ *     otherwise: 1 sequence check, 2 RST, 3 SYN, 4 ACK (tcp_ack),
+ *                5 data (tcp_data_queue, out of order queue), 6 FIN (tcp_fin)
+ *
+ * pkb->data is at the payload; the header is at the transport header and
+ * TCP_SKB_CB holds seq/end_seq/ack/flags, all validated by tcp_v4_rcv.
+ */
+#include <net/tcp.h>
+#include <net/snmp.h>
+
+/* The window we offered and the peer may still fill. */
+u32 tcp_receive_window(const struct tcp_sock *tp)
+{
+	s32 win = (s32)(tp->rcv_wup + tp->rcv_wnd - tp->rcv_nxt);
+
+	return win < 0 ? 0 : (u32)win;
+}
+
+/* RFC 9293 3.10.7.4, the four cases of segment acceptability. */
+bool tcp_sequence_ok(const struct tcp_sock *tp, u32 seq, u32 end_seq)
+{
+	u32 wnd = tcp_receive_window(tp), len = end_seq - seq;
+	u32 rn = tp->rcv_nxt;
+
+	if (len == 0) {
+		if (wnd == 0)
+			return seq == rn;
+		return !before(seq, rn) && before(seq, rn + wnd);
+	}
+	if (wnd == 0)
+		return false;
+	return (!before(seq, rn) && before(seq, rn + wnd)) ||
+	       (!before(end_seq - 1, rn) && before(end_seq - 1, rn + wnd));
+}
+
+/* Options we understand; anything malformed ends the walk (the rest of
+ * the segment is still fine, as Linux treats it). */
+void tcp_parse_options(const struct tcphdr *th,
+		       struct tcp_options_received *opt)
+{
+	const u8 *p = (const u8 *)(th + 1);
+	int left = (int)tcp_hdrlen(th) - (int)sizeof(*th);
+
+	memset(opt, 0, sizeof(*opt));
+	while (left > 0) {
+		u8 kind = p[0], len;
+
+		if (kind == TCPOPT_EOL)
+			return;
+		if (kind == TCPOPT_NOP) {
+			p++;
+			left--;
+			continue;
+		}
+		if (left < 2)
+			return;
+		len = p[1];
+		if (len < 2 || len > left)
+			return;
+		switch (kind) {
+		case TCPOPT_MSS:
+			if (len == 4 && (th->flags & TCPHDR_SYN)) {
+				u16 mss = (u16)(p[2] << 8 | p[3]);
+
+				opt->mss_clamp = mss;
+			}
+			break;
+		case TCPOPT_WINDOW:
+			opt->wscale_ok = len == 3;      /* parsed, not used */
+			break;
+		case TCPOPT_SACK_PERM:
+			opt->sack_ok = len == 2;        /* parsed, not used */
+			break;
+		case TCPOPT_TIMESTAMP:
+			opt->saw_tstamp = len == 10;    /* parsed, not used */
+			break;
+		}
+		p += len;
+		left -= len;
+	}
+}
+
+/* RFC 6298 2.2-2.4, in microseconds of a millisecond clock. */
+void tcp_rtt_estimator(struct tcp_sock *tp, u32 rtt_ms)
+{
+	u32 r = (rtt_ms ? rtt_ms : 1) * 1000u;
+	u32 rto;
+
+	if (!tp->srtt_us) {
+		tp->srtt_us = r;
+		tp->rttvar_us = r / 2;
+	} else {
+		u32 delta = tp->srtt_us > r ? tp->srtt_us - r : r - tp->srtt_us;
+
+		tp->rttvar_us = tp->rttvar_us - tp->rttvar_us / 4 + delta / 4;
+		tp->srtt_us = tp->srtt_us - tp->srtt_us / 8 + r / 8;
+	}
+	rto = (tp->srtt_us + MAX(1000u, 4 * tp->rttvar_us)) / 1000u;
+	tp->rto = MIN(MAX(rto, TCP_RTO_MIN), TCP_RTO_MAX);
+}
+
+/* An error from the peer's RST (RFC 9293 3.10.7.3-4 and Linux's
+ * tcp_reset): refused while connecting, EPIPE once it said FIN. */
+void tcp_reset(struct sock *sk)
+{
+	switch (sk->sk_state) {
+	case TCP_SYN_SENT:
+		sk->sk_err = ECONNREFUSED;
+		break;
+	case TCP_CLOSE_WAIT:
+		sk->sk_err = EPIPE;
+		break;
+	case TCP_CLOSE:
+		return;
+	default:
+		sk->sk_err = ECONNRESET;
+	}
+	sk->sk_error_report(sk);
+	tcp_done(sk);
+}
+
+/* Drop segments the peer acknowledged; RTT from the newest one never
+ * retransmitted (Karn's algorithm). Returns bytes newly acked. */
+static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct pkbuf *pkb;
+	u32 acked = ack - tp->snd_una;
+	long rtt = -1;
+
+	while ((pkb = pkb_peek(&tp->write_queue)) != NULL &&
+	       pkb != tp->send_head) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+		if (after(cb->end_seq, ack)) {
+			/* Partly acknowledged: keep only the rest. */
+			u32 n = ack - cb->seq;
+
+			if (cb->tcp_flags & TCPHDR_SYN)
+				break;
+			if (n && n <= pkb->len) {
+				pkb_pull(pkb, n);
+				if (cb->sacked & TCPCB_LOST)
+					tp->lost_out -= n;
+				cb->seq = ack;
+			}
+			break;
+		}
+		if (!(cb->sacked & TCPCB_RETRANS))
+			rtt = (long)((u32)jiffies - cb->when);
+		if (cb->sacked & TCPCB_LOST)
+			tp->lost_out -= cb->end_seq - cb->seq;
+		pkb_unlink(pkb, &tp->write_queue);
+		sk->sk_wmem_alloc -= (int)pkb->truesize;
+		pkb_free(pkb);
+	}
+	if (rtt >= 0)
+		tcp_rtt_estimator(tp, (u32)rtt);
+	return acked;
+}
+
+/* RFC 5681 3.1: slow start below ssthresh, then about one MSS per RTT. */
+static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked)
+{
+	u32 mss = tp->mss_cache;
+
+	if (tp->snd_cwnd < tp->snd_ssthresh)
+		tp->snd_cwnd += MIN(acked, mss);
+	else
+		tp->snd_cwnd += MAX(1u, mss * mss / tp->snd_cwnd);
+	if (tp->snd_cwnd > 4u << 20)
+		tp->snd_cwnd = 4u << 20;
+}
+
+/* Step 5 of 3.10.7.4. Returns false when the segment must be dropped
+ * (an ACK of something not yet sent; the reply ACK is already sent). */
+static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	u32 ack = cb->ack_seq;
+
+	if (after(ack, tp->snd_nxt)) {
+		tcp_send_ack(sk);
+		return false;
+	}
+	/* Window update (RFC 9293: SND.WL1/SND.WL2 rule). */
+	if (!before(ack, tp->snd_una) &&
+	    (before(tp->snd_wl1, cb->seq) ||
+	     (tp->snd_wl1 == cb->seq && !before(ack, tp->snd_wl2)))) {
+		tp->snd_wnd = cb->window;
+		tp->snd_wl1 = cb->seq;
+		tp->snd_wl2 = ack;
+	}
+	if (after(ack, tp->snd_una)) {
+		u32 acked = tcp_clean_rtx_queue(sk, ack);
+
+		tp->snd_una = ack;
+		tp->retransmits = 0;
+		tp->backoff = 0;        /* RFC 6298 5.7 */
+		tp->dupacks = 0;
+		tcp_cong_avoid(tp, acked);
+		tcp_rearm_rto(sk);
+		if (!sk->sk_dead)
+			sk->sk_write_space(sk);
+	} else if (ack == tp->snd_una && tp->snd_una != tp->snd_nxt &&
+		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
+		   ++tp->dupacks == 3) {
+		/* RFC 5681 3.2 fast retransmit of the first segment. */
+		struct pkbuf *head = pkb_peek(&tp->write_queue);
+		u32 flight = tp->snd_nxt - tp->snd_una;
+
+		tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
+		tp->snd_cwnd = tp->snd_ssthresh;
+		if (head && head != tp->send_head)
+			tcp_retransmit_skb(sk, head);
+	}
+	if (tp->send_head || tp->lost_out)
+		tcp_write_xmit(sk);
+	return true;
+}
+
+/* Have they acknowledged our FIN? */
+static bool tcp_fin_acked(const struct tcp_sock *tp)
+{
+	return tp->snd_una == tp->write_seq;
+}
+
+void tcp_fin(struct sock *sk)
+{
+	sk->sk_shutdown |= RCV_SHUTDOWN;
+	switch (sk->sk_state) {
+	case TCP_SYN_RECV:
+	case TCP_ESTABLISHED:
+		tcp_set_state(sk, TCP_CLOSE_WAIT);
+		break;
+	case TCP_FIN_WAIT1:
+		/* Simultaneous close: both FINs in flight. */
+		tcp_set_state(sk, TCP_CLOSING);
+		break;
+	case TCP_FIN_WAIT2:
+		tcp_send_ack(sk);
+		tcp_time_wait(sk);
+		return;
+	default:
+		break;           /* a retransmitted FIN: just ACK it */
+	}
+	if (!sk->sk_dead) {
+		sk->sk_state_change(sk);
+		sk->sk_data_ready(sk);
+	}
+}
+
+/* Keep the out-of-order queue sorted and without overlaps: trim the new
+ * segment against its neighbours, drop what it covers. Owns pkb. */
+static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	struct pkbuf *p, *n, *prev = NULL;
+
+	if (tp->ofo_mem + pkb->truesize > (u32)sk->sk_rcvbuf) {
+		TCPEXT_INC_STATS(TCPOFODROP);
+		pkb_free(pkb);
+		return;
+	}
+	list_for_each_entry(p, &tp->out_of_order_queue.list, list) {
+		if (after(TCP_SKB_CB(p)->seq, cb->seq))
+			break;
+		prev = p;
+	}
+	if (prev) {
+		struct tcp_skb_cb *pc = TCP_SKB_CB(prev);
+
+		if (!before(pc->end_seq, cb->end_seq)) {
+			TCPEXT_INC_STATS(TCPOFOMERGE);     /* all old news */
+			pkb_free(pkb);
+			return;
+		}
+		if (after(pc->end_seq, cb->seq)) {
+			pkb_pull(pkb, pc->end_seq - cb->seq);
+			cb->seq = pc->end_seq;
+			TCPEXT_INC_STATS(TCPOFOMERGE);
+		}
+	}
+	/* Later segments the new one covers go; a partial overlap trims it. */
+	p = prev ? (prev->list.next == &tp->out_of_order_queue.list ? NULL :
+		    list_entry(prev->list.next, struct pkbuf, list)) :
+		   pkb_peek(&tp->out_of_order_queue);
+	while (p) {
+		struct tcp_skb_cb *pc = TCP_SKB_CB(p);
+
+		n = p->list.next == &tp->out_of_order_queue.list ? NULL :
+		    list_entry(p->list.next, struct pkbuf, list);
+		if (!after(cb->end_seq, pc->seq))
+			break;
+		if (after(pc->end_seq, cb->end_seq)) {
+			u32 keep = pc->seq - cb->seq;
+
+			pkb_trim(pkb, keep);
+			cb->end_seq = pc->seq;
+			cb->tcp_flags &= ~TCPHDR_FIN;
+			TCPEXT_INC_STATS(TCPOFOMERGE);
+			break;
+		}
+		pkb_unlink(p, &tp->out_of_order_queue);
+		tp->ofo_mem -= p->truesize;
+		pkb_free(p);
+		TCPEXT_INC_STATS(TCPOFOMERGE);
+		p = n;
+	}
+	if (prev)
+		__list_add(&pkb->list, &prev->list, prev->list.next);
+	else
+		list_add(&pkb->list, &tp->out_of_order_queue.list);
+	tp->out_of_order_queue.qlen++;
+	tp->ofo_mem += pkb->truesize;
+	TCPEXT_INC_STATS(TCPOFOQUEUE);
+}
+
+/* Deliver in-order data (and a FIN) to the socket. Owns pkb. Returns
+ * false if the receive buffer was full (nothing delivered). */
+static bool tcp_queue_rcv(struct sock *sk, struct pkbuf *pkb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 end = TCP_SKB_CB(pkb)->end_seq;
+	bool fin = TCP_SKB_CB(pkb)->tcp_flags & TCPHDR_FIN;
+
+	if (pkb->len) {
+		if (sk->sk_shutdown & RCV_SHUTDOWN && sk->sk_dead) {
+			pkb_free(pkb);          /* nobody will read it */
+		} else if (sock_queue_rcv_pkb(sk, pkb)) {
+			TCPEXT_INC_STATS(TCPRCVQDROP);
+			pkb_free(pkb);
+			return false;
+		}
+	} else {
+		pkb_free(pkb);
+	}
+	tp->rcv_nxt = end;
+	if (fin)
+		tcp_fin(sk);
+	return true;
+}
+
+/* Move segments that the new data made contiguous. */
+static void tcp_ofo_queue(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct pkbuf *pkb;
+
+	while ((pkb = pkb_peek(&tp->out_of_order_queue)) != NULL) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+		if (after(cb->seq, tp->rcv_nxt))
+			return;
+		pkb_unlink(pkb, &tp->out_of_order_queue);
+		tp->ofo_mem -= pkb->truesize;
+		if (!after(cb->end_seq, tp->rcv_nxt)) {
+			pkb_free(pkb);
+			continue;
+		}
+		pkb_pull(pkb, tp->rcv_nxt - cb->seq);
+		cb->seq = tp->rcv_nxt;
+		if (!tcp_queue_rcv(sk, pkb) || sk->sk_state == TCP_CLOSE)
+			return;
+	}
+}
+
+/* Step 7/8: an acceptable segment's text and FIN. Owns pkb. */
+static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	u32 right = tp->rcv_nxt + tcp_receive_window(tp);
+
+	if (cb->seq == cb->end_seq || sk->sk_state == TCP_CLOSE_WAIT ||
+	    sk->sk_state == TCP_CLOSING || sk->sk_state == TCP_LAST_ACK) {
+		/* Nothing new can come after their FIN. */
+		pkb_free(pkb);
+		return;
+	}
+	/* Trim to the window: data beyond it is the peer's mistake. */
+	if (after(cb->end_seq, right)) {
+		u32 keep = right - cb->seq;
+
+		if (keep < pkb->len)
+			pkb_trim(pkb, keep);
+		cb->end_seq = right;
+		cb->tcp_flags &= ~TCPHDR_FIN;
+	}
+	/* Trim what we already have. */
+	if (before(cb->seq, tp->rcv_nxt)) {
+		u32 dup = tp->rcv_nxt - cb->seq;
+
+		if (dup > pkb->len) {           /* only a dup FIN remains */
+			pkb_free(pkb);
+			tcp_send_ack(sk);
+			return;
+		}
+		pkb_pull(pkb, dup);
+		cb->seq = tp->rcv_nxt;
+	}
+	if (cb->seq == tp->rcv_nxt) {
+		if (tcp_queue_rcv(sk, pkb) && sk->sk_state != TCP_CLOSE &&
+		    sk->sk_state != TCP_TIME_WAIT)
+			tcp_ofo_queue(sk);
+	} else {
+		tcp_data_queue_ofo(sk, pkb);
+	}
+	/* ACK every segment with data (no delayed ACK): out-of-order ones
+	 * become the duplicate ACKs fast retransmit needs. */
+	if (sk->sk_state != TCP_CLOSE)
+		tcp_send_ack(sk);
+}
+
+void tcp_finish_connect(struct sock *sk)
+{
+	tcp_set_state(sk, TCP_ESTABLISHED);
+	tcp_send_ack(sk);
+	if (!sk->sk_dead) {
+		sk->sk_state_change(sk);
+		sk->sk_write_space(sk);
+	}
+}
+
+static void tcp_apply_mss(struct tcp_sock *tp, u16 peer_mss)
+{
+	u16 mss = peer_mss ? MAX(peer_mss, (u16)TCP_MSS_MIN) :
+		  (u16)TCP_MSS_DEFAULT;
+
+	tp->mss_cache = MIN(mss, tp->advmss);
+	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
+}
+
+/* RFC 9293 3.10.7.3. Owns pkb. */
+int tcp_rcv_synsent_state_process(struct sock *sk, struct pkbuf *pkb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	struct tcp_options_received opt;
+	u8 fl = cb->tcp_flags;
+
+	if (fl & TCPHDR_ACK) {
+		if (!after(cb->ack_seq, tp->iss) ||
+		    after(cb->ack_seq, tp->snd_nxt)) {
+			if (!(fl & TCPHDR_RST))
+				tcp_v4_send_reset(pkb);
+			goto drop;
+		}
+	}
+	if (fl & TCPHDR_RST) {
+		if (fl & TCPHDR_ACK)
+			tcp_reset(sk);
+		goto drop;
+	}
+	if (!(fl & TCPHDR_SYN))
+		goto drop;
+	tcp_parse_options(tcp_hdr(pkb), &opt);
+	tp->irs = cb->seq;
+	tp->rcv_nxt = cb->seq + 1;
+	tp->rcv_wup = tp->rcv_nxt;
+	tcp_apply_mss(tp, opt.mss_clamp);
+	tp->snd_wnd = cb->window;
+	tp->snd_wl1 = cb->seq;
+	tp->snd_wl2 = cb->ack_seq;
+	if (fl & TCPHDR_ACK) {
+		tcp_clean_rtx_queue(sk, cb->ack_seq);
+		tp->snd_una = cb->ack_seq;
+		tp->retransmits = 0;
+		tp->backoff = 0;
+		tcp_rearm_rto(sk);
+		/* Data on a SYN-ACK is not kept: our ACK of irs+1 makes the
+		 * peer send it again. */
+		tcp_finish_connect(sk);
+		if (tp->send_head)
+			tcp_write_xmit(sk);
+	} else {
+		/* Simultaneous open (RFC 9293 figure 8): our SYN, retransmitted
+		 * from now on with an ACK, is the SYN-ACK. */
+		tcp_set_state(sk, TCP_SYN_RECV);
+		{
+			struct pkbuf *syn = pkb_peek(&tp->write_queue);
+
+			if (syn)
+				tcp_retransmit_skb(sk, syn);
+		}
+	}
+drop:
+	pkb_free(pkb);
+	return 0;
+}
+
+/* RFC 5961 3.2/4.2: an in-window RST or a SYN that is not exactly
+ * expected gets a challenge ACK instead of killing the connection. */
+static void tcp_send_challenge_ack(struct sock *sk)
+{
+	TCPEXT_INC_STATS(TCPCHALLENGEACK);
+	tcp_send_ack(sk);
+}
+
+/* Every state but LISTEN, SYN_SENT and CLOSE (TIME_WAIT has its own
+ * small object). Owns pkb. */
+static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	u8 fl = cb->tcp_flags;
+
+	/* First: sequence number. */
+	if (!tcp_sequence_ok(tp, cb->seq, cb->end_seq)) {
+		TCPEXT_INC_STATS(TCPBADSEQ);
+		if (!(fl & TCPHDR_RST))
+			tcp_send_ack(sk);
+		goto drop;
+	}
+	/* Second: RST. Only the exact next sequence number resets. */
+	if (fl & TCPHDR_RST) {
+		if (cb->seq == tp->rcv_nxt) {
+			if (sk->sk_state == TCP_SYN_RECV && tp->listener) {
+				/* A half-open passive connection just goes. */
+				tcp_done(sk);
+			} else {
+				tcp_reset(sk);
+			}
+		} else {
+			tcp_send_challenge_ack(sk);
+		}
+		goto drop;
+	}
+	/* Fourth: a SYN in a synchronized state. */
+	if (fl & TCPHDR_SYN) {
+		tcp_send_challenge_ack(sk);
+		goto drop;
+	}
+	/* Fifth: the ACK field. */
+	if (!(fl & TCPHDR_ACK))
+		goto drop;
+	if (sk->sk_state == TCP_SYN_RECV) {
+		if (!after(cb->ack_seq, tp->snd_una) ||
+		    after(cb->ack_seq, tp->snd_nxt)) {
+			tcp_v4_send_reset(pkb);
+			goto drop;
+		}
+		tcp_set_state(sk, TCP_ESTABLISHED);
+		tp->snd_wnd = cb->window;
+		tp->snd_wl1 = cb->seq;
+		tp->snd_wl2 = cb->ack_seq;
+		if (!sk->sk_dead)
+			sk->sk_state_change(sk);
+	}
+	if (!tcp_ack(sk, pkb))
+		goto drop;
+	switch (sk->sk_state) {
+	case TCP_FIN_WAIT1:
+		if (tcp_fin_acked(tp)) {
+			tcp_set_state(sk, TCP_FIN_WAIT2);
+			sk->sk_state_change(sk);
+			if (sk->sk_dead)
+				mod_timer(&tp->keepalive_timer,
+					  jiffies + TCP_FIN_TIMEOUT);
+		}
+		break;
+	case TCP_CLOSING:
+		if (tcp_fin_acked(tp)) {
+			tcp_time_wait(sk);
+			goto drop;
+		}
+		break;
+	case TCP_LAST_ACK:
+		if (tcp_fin_acked(tp)) {
+			tcp_done(sk);
+			goto drop;
+		}
+		break;
+	}
+	/* Seventh and eighth: text and FIN. */
+	tcp_data_queue(sk, pkb);
+	return 0;
+drop:
+	pkb_free(pkb);
+	return 0;
+}
+
+int tcp_rcv_state_process(struct sock *sk, struct pkbuf *pkb)
+{
+	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+	switch (sk->sk_state) {
+	case TCP_CLOSE:
+		tcp_v4_send_reset(pkb);
+		break;
+	case TCP_LISTEN:
+		/* RFC 9293 3.10.7.2: RST ignored, ACK reset, SYN queued. */
+		if (cb->tcp_flags & TCPHDR_RST)
+			break;
+		if (cb->tcp_flags & TCPHDR_ACK) {
+			tcp_v4_send_reset(pkb);
+			break;
+		}
+		if (cb->tcp_flags & TCPHDR_SYN)
+			tcp_conn_request(sk, pkb);
+		break;
+	case TCP_SYN_SENT:
+		return tcp_rcv_synsent_state_process(sk, pkb);
+	default:
+		return tcp_rcv_synchronized(sk, pkb);
+	}
+	pkb_free(pkb);
+	return 0;
+}

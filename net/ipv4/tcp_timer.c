@@ -1,0 +1,157 @@
+/* TCP timers (Linux net/ipv4/tcp_timer.c).
+ *
+ *   retransmit_timer: ICSK_TIME_RETRANS -> tcp_retransmit_timer (RFC 6298
+ *     5.4-5.7: retransmit the earliest unacknowledged segment, double the
+ *     RTO, give up after TCP_RETRIES2 / TCP_SYN_RETRIES tries);
+ *     ICSK_TIME_PROBE0 -> tcp_probe_timer (zero window, RFC 9293 3.8.6.1)
+ *   keepalive_timer: an orphaned FIN_WAIT2 ends after TCP_FIN_TIMEOUT,
+ *     as Linux's tcp_keepalive_timer does.
+ * Request socks and TIME_WAIT have their own timers (tcp_minisocks.c).
+ */
+#include <net/tcp.h>
+#include <net/snmp.h>
+
+u32 tcp_current_rto(const struct tcp_sock *tp)
+{
+	u64 rto = (u64)tp->rto << tp->backoff;
+
+	return rto > TCP_RTO_MAX ? TCP_RTO_MAX : (u32)rto;
+}
+
+/* Arm (or stop) the RTO for the oldest outstanding segment (RFC 6298
+ * 5.1-5.3: restart on every ACK of new data, stop when all is acked). */
+void tcp_rearm_rto(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->snd_una == tp->snd_nxt) {
+		if (tp->icsk_pending == ICSK_TIME_RETRANS) {
+			del_timer(&tp->retransmit_timer);
+			tp->icsk_pending = ICSK_TIME_NONE;
+		}
+		return;
+	}
+	tp->icsk_pending = ICSK_TIME_RETRANS;
+	mod_timer(&tp->retransmit_timer, jiffies + tcp_current_rto(tp));
+}
+
+void tcp_reset_probe0(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->icsk_pending == ICSK_TIME_PROBE0 &&
+	    timer_pending(&tp->retransmit_timer))
+		return;
+	tp->icsk_pending = ICSK_TIME_PROBE0;
+	mod_timer(&tp->retransmit_timer, jiffies + tcp_current_rto(tp));
+}
+
+static void tcp_write_err(struct sock *sk)
+{
+	sk->sk_err = sk->sk_err_soft ? sk->sk_err_soft : ETIMEDOUT;
+	sk->sk_error_report(sk);
+	TCPEXT_INC_STATS(TCPABORTONTIMEOUT);
+	tcp_done(sk);
+}
+
+static void tcp_retransmit_timer(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int limit = (sk->sk_state == TCP_SYN_SENT ||
+		     sk->sk_state == TCP_SYN_RECV) ? TCP_SYN_RETRIES :
+		    TCP_RETRIES2;
+	u32 flight = tp->snd_nxt - tp->snd_una;
+	struct pkbuf *pkb;
+
+	if (tp->snd_una == tp->snd_nxt)
+		return;
+	if (tp->retransmits >= limit) {
+		tcp_write_err(sk);
+		return;
+	}
+	TCPEXT_INC_STATS(TCPTIMEOUTS);
+	/* RFC 5681 3.1: after a timeout, one segment and slow start. */
+	tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
+	tp->snd_cwnd = tp->mss_cache;
+	tp->dupacks = 0;
+	/* Go back N: everything sent is presumed lost; the first goes now,
+	 * the rest as ACKs open the congestion window. */
+	list_for_each_entry(pkb, &tp->write_queue.list, list) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+		if (pkb == tp->send_head)
+			break;
+		if (!(cb->sacked & TCPCB_LOST)) {
+			cb->sacked |= TCPCB_LOST;
+			tp->lost_out += cb->end_seq - cb->seq;
+		}
+	}
+	tp->retransmits++;
+	if (tp->backoff < 16)
+		tp->backoff++;          /* RFC 6298 5.5 */
+	tcp_write_xmit(sk);
+	tcp_rearm_rto(sk);
+}
+
+static void tcp_probe_timer(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!tp->send_head || tp->snd_una != tp->snd_nxt) {
+		tp->icsk_pending = ICSK_TIME_NONE;
+		return;
+	}
+	if (tp->retransmits >= TCP_RETRIES2) {
+		tcp_write_err(sk);
+		return;
+	}
+	tcp_send_probe0(sk);
+	tp->retransmits++;
+	if (tp->backoff < 16)
+		tp->backoff++;
+	tp->icsk_pending = ICSK_TIME_PROBE0;
+	mod_timer(&tp->retransmit_timer, jiffies + tcp_current_rto(tp));
+}
+
+static void tcp_write_timer(struct timer_list *t)
+{
+	struct tcp_sock *tp = from_timer(tp, t, retransmit_timer);
+	struct sock *sk = &tp->inet.sk;
+	u8 what = tp->icsk_pending;
+
+	tp->icsk_pending = ICSK_TIME_NONE;
+	if (sk->sk_state == TCP_CLOSE || sk->sk_state == TCP_LISTEN)
+		return;
+	if (what == ICSK_TIME_RETRANS)
+		tcp_retransmit_timer(sk);
+	else if (what == ICSK_TIME_PROBE0)
+		tcp_probe_timer(sk);
+}
+
+static void tcp_keepalive_timer(struct timer_list *t)
+{
+	struct tcp_sock *tp = from_timer(tp, t, keepalive_timer);
+	struct sock *sk = &tp->inet.sk;
+
+	if (sk->sk_state == TCP_FIN_WAIT2 && sk->sk_dead) {
+		tcp_send_active_reset(sk);
+		tcp_done(sk);
+	}
+}
+
+void tcp_init_xmit_timers(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	timer_setup(&tp->retransmit_timer, tcp_write_timer, 0);
+	timer_setup(&tp->keepalive_timer, tcp_keepalive_timer, 0);
+}
+
+void tcp_clear_xmit_timers(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	del_timer(&tp->retransmit_timer);
+	del_timer(&tp->keepalive_timer);
+	tp->icsk_pending = ICSK_TIME_NONE;
+}
