@@ -286,6 +286,7 @@ void inet_reqsk_hash(struct request_sock *req);
 void inet_reqsk_unhash(struct request_sock *req);
 void inet_twsk_hash(struct tcp_timewait_sock *tw);
 void inet_twsk_unhash(struct tcp_timewait_sock *tw);
+void inet_twsk_purge(void);
 struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 				  struct request_sock *req,
 				  const struct pkbuf *pkb);

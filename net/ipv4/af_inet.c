@@ -533,6 +533,79 @@ static unsigned int inet_stream_poll(struct file *file, struct socket *sock,
 	return sk->sk_prot->poll_mask ? sk->sk_prot->poll_mask(sk) : 0;
 }
 
+/* Sleep until the protocol says the socket is writable (or broken), the
+ * timeout passes or a signal comes (Linux sk_stream_wait_memory, which
+ * also covers waiting for the handshake to finish). */
+static int inet_stream_wait_writable(struct sock *sk, long *timeo)
+{
+	wait_queue_entry_t wait;
+	unsigned int ready = SK_POLLOUT | SK_POLLERR | SK_POLLHUP;
+
+	if (*timeo == 0)
+		return -EAGAIN;
+	init_wait_entry(&wait, 0);
+	prepare_to_wait(&sk->sk_wq, &wait);
+	if (!(sk->sk_prot->poll_mask(sk) & ready))
+		*timeo = schedule_timeout(*timeo);
+	finish_wait(&sk->sk_wq, &wait);
+	if (signal_pending_current())
+		return sock_intr_errno(*timeo);
+	if (*timeo == 0 && !(sk->sk_prot->poll_mask(sk) & ready))
+		return -EAGAIN;
+	return 0;
+}
+
+/* A blocking stream write returns when all of it is queued, as Linux;
+ * a non-blocking one (or one cut short by a timeout or a signal) returns
+ * what was queued so far. The protocol queues what fits and says
+ * -EAGAIN when nothing does; the caller's iovec is walked on a copy. */
+#define INET_STREAM_IOV 16
+
+static int inet_stream_sendmsg(struct socket *sock, struct msghdr *msg,
+			       size_t len)
+{
+	struct sock *sk = sock->sk;
+	long timeo = (msg->msg_flags & MSG_DONTWAIT) ? 0 : sk->sk_sndtimeo;
+	struct kvec iov[INET_STREAM_IOV];
+	struct msghdr m = *msg;
+	size_t done = 0, total = 0;
+	int err;
+
+	if (m.msg_iovlen > INET_STREAM_IOV)
+		m.msg_iovlen = INET_STREAM_IOV;
+	memcpy(iov, msg->msg_iov, m.msg_iovlen * sizeof(iov[0]));
+	m.msg_iov = iov;
+	for (size_t i = 0; i < m.msg_iovlen; i++)
+		total += iov[i].iov_len;
+	len = MIN(len, total);
+	for (;;) {
+		local_bh_disable();
+		err = sk->sk_prot->sendmsg(sk, &m, len - done);
+		local_bh_enable();
+		if (err > 0) {
+			size_t n = (size_t)err;
+
+			done += n;
+			for (size_t i = 0; n && i < m.msg_iovlen; i++) {
+				size_t k = MIN(n, iov[i].iov_len);
+
+				iov[i].iov_base = (u8 *)iov[i].iov_base + k;
+				iov[i].iov_len -= k;
+				n -= k;
+			}
+			if (done >= len)
+				return (int)done;
+		} else if (err != -EAGAIN) {
+			return done ? (int)done : err;
+		}
+		if (timeo == 0)
+			return done ? (int)done : -EAGAIN;
+		err = inet_stream_wait_writable(sk, &timeo);
+		if (err)
+			return done ? (int)done : err;
+	}
+}
+
 const struct proto_ops inet_stream_ops = {
 	.family = AF_INET,
 	.release = inet_release,
@@ -546,7 +619,7 @@ const struct proto_ops inet_stream_ops = {
 	.shutdown = inet_shutdown,
 	.setsockopt = inet_setsockopt,
 	.getsockopt = inet_getsockopt,
-	.sendmsg = inet_sendmsg,
+	.sendmsg = inet_stream_sendmsg,
 	.recvmsg = inet_recvmsg,
 };
 

@@ -572,6 +572,18 @@ void tcp_v4_err(struct pkbuf *pkb, u8 type, u8 code, u32 info)
 	sk->sk_err_soft = err;
 }
 
+/* Drop every TIME_WAIT object (tests and the fuzzer's reset). */
+void inet_twsk_purge(void)
+{
+	for (int i = 0; i < TCP_EHASH_SIZE; i++) {
+		struct tcp_timewait_sock *tw;
+		struct hlist_node *n;
+
+		hlist_for_each_entry_safe(tw, n, &tcp_twhash[i], node)
+			inet_twsk_kill(tw);
+	}
+}
+
 int tcp_for_each(int (*fn)(struct sock *sk, void *arg), void *arg)
 {
 	struct sock *sk;

@@ -232,6 +232,8 @@ static struct pkbuf *tcp_queue_ctl(struct sock *sk, u8 flags)
 	cb->end_seq = tp->write_seq + 1;
 	cb->tcp_flags = flags;
 	tp->write_seq++;
+	/* Charged like data: tcp_clean_rtx_queue uncharges every segment. */
+	sk->sk_wmem_alloc += (int)pkb->truesize;
 	pkb_queue_tail(&tp->write_queue, pkb);
 	if (!tp->send_head)
 		tp->send_head = pkb;

@@ -8,6 +8,9 @@
  *   op & 3 == 2: advance the clock by (b0 | b1 << 8) * 10 ms
  *   op & 3 == 3: send a UDP datagram of the bytes to 10.0.2.x:port from
  *                b0 (host byte) and b1 (port), or ping if b2 & 1
+ * A TCP listener on port 80 takes SYNs (SYN queue, SYN-ACK timers, the
+ * final-ACK checks); after each input it is closed, TIME_WAIT purged,
+ * and a fresh one made, so the leak check covers TCP too.
  * A trailing partial record is treated as one eth0 frame, so plain
  * Ethernet frames are valid inputs too.
  *
@@ -20,6 +23,7 @@
 #include <net/arp.h>
 #include <net/icmp.h>
 #include <net/udp.h>
+#include <net/tcp.h>
 #include <net/raw.h>
 #include <net/ipconfig.h>
 #include "host.h"
@@ -37,7 +41,7 @@ struct fuzz_nic {
 };
 
 static struct net_device *eth0, *eth1;
-static struct sock *echo_sk, *raw_sk;
+static struct sock *echo_sk, *raw_sk, *tcp_lsk;
 static long base_pkb, base_kmalloc, base_cache, base_sock;
 
 static int fz_xmit(struct pkbuf *pkb, struct net_device *dev)
@@ -134,6 +138,17 @@ static void fz_drain_socket(void)
 		;
 }
 
+static struct sock *fz_tcp_listener(void)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
+	struct sock *sk = sk_alloc(AF_INET, SOCK_STREAM, IPPROTO_TCP, &tcp_prot);
+
+	if (!sk || tcp_init_sock(sk) || tcp_v4_bind(sk, &sin) ||
+	    inet_csk_listen_start(sk, 8))
+		abort();
+	return sk;
+}
+
 static void fz_init(void)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(7) };
@@ -155,6 +170,7 @@ static void fz_init(void)
 	raw_sk = raw_kernel_sock(IPPROTO_ICMP);
 	if (!raw_sk)
 		abort();
+	tcp_lsk = fz_tcp_listener();
 	fz_drain(eth0);
 	fz_drain(eth1);
 	base_pkb = pkb_live_count();
@@ -182,6 +198,9 @@ static void fz_send(const u8 *p, size_t len)
 static void fz_reset(void)
 {
 	fz_drain_socket();
+	tcp_close(tcp_lsk, 0);          /* requests and children go with it */
+	inet_twsk_purge();
+	tcp_lsk = fz_tcp_listener();
 	dhcp_stop();
 	if (ipconfig_current()->dev == eth1)
 		ipconfig_unapply();

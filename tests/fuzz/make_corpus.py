@@ -51,6 +51,16 @@ def icmp(typ, code, rest, data):
     return h[:2] + struct.pack("!H", csum(h)) + h[4:]
 
 
+def tcp(src, dst, sport, dport, seq, ack, flags, data=b"", opts=b"", doff=None):
+    opts += b"\0" * (-len(opts) % 4)
+    hl = 20 + len(opts)
+    off = (doff if doff is not None else hl // 4) << 4
+    h = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, off, flags, 65535, 0, 0) + opts
+    pseudo = src + dst + struct.pack("!BBH", 0, 6, len(h) + len(data))
+    c = csum(pseudo + h + data)
+    return h[:16] + struct.pack("!H", c) + h[18:] + data
+
+
 def arp(op, sha, sip, tha, tip):
     return struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, op, sha, sip, tha,
                        tip)
@@ -144,6 +154,22 @@ def main():
     far = bytes([192, 0, 2, 7])
     inner = ip(US, far, 17, udp(US, far, 5000, 9, b"x"))
     newgw = bytes([10, 0, 2, 3])
+    def tcp_frame(*a, **k):
+        return rec(0, eth(US_MAC, PEER_MAC, 0x0800, ip(PEER, US, 6, tcp(PEER, US, *a, **k))))
+    mss = b"\x02\x04\x05\xb4"
+    write("tcp_listener", tcp_frame(40000, 80, 1000, 0, 0x02, opts=mss) +
+          tcp_frame(40000, 80, 1000, 0, 0x02, opts=mss) +          # SYN again
+          tcp_frame(40000, 80, 1001, 12345, 0x10, b"data") +         # bad ACK
+          tcp_frame(40001, 80, 7, 0, 0x02, opts=b"\x03\x03\x07\x04\x02\x08\x0a" +
+                    b"\0" * 8 + b"\x01") +                           # ws, sack, ts
+          tcp_frame(40002, 80, 9, 0, 0x02, opts=b"\x02\x28\x01") +  # option overruns
+          advance(1000) + advance(2000) + tcp_frame(40000, 80, 1001, 0, 0x04))
+    write("tcp_closed_port", tcp_frame(1234, 4444, 77, 0, 0x02) +
+          tcp_frame(1234, 4444, 77, 99, 0x10, b"x") +
+          tcp_frame(1234, 4444, 77, 0, 0x04) +
+          tcp_frame(1234, 4444, 77, 0, 0x03) +                        # SYN+FIN
+          tcp_frame(1234, 4444, 77, 0, 0x02, doff=15) +               # offset too big
+          tcp_frame(1234, 4444, 77, 0, 0x02, doff=2))                 # offset too small
     write("icmp_redirect", rec(0, eth(US_MAC, PEER_MAC, 0x0800,
                                       ip(GW, US, 1, icmp(5, 1, newgw, inner[:28])))) +
           rec(3, bytes([3, 9, 0]) + b"via new gw") +

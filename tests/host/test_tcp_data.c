@@ -25,6 +25,9 @@ TEST(tcp_data_both_ways)
 	CHECK_EQ(s.flags, TCPHDR_ACK | TCPHDR_PSH);
 	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 6, TCPHDR_ACK, NULL, 0);
 	CHECK_EQ(tcp_sk(sk)->snd_una, iss + 6);
+	/* SYN and data were charged to the send buffer and are uncharged
+	 * when acknowledged. */
+	CHECK_EQ(sk->sk_wmem_alloc, 0);
 	CHECK(!pop_seg().valid);          /* a pure ACK is not ACKed */
 	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 6, TCPHDR_ACK | TCPHDR_PSH,
 		 "world!", 6);

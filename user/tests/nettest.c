@@ -665,6 +665,29 @@ static void test_tcp(void)
 		}
 	}
 	CHECK("tcp_echo_1mb", recvd == 1 << 20 && !bad, "recvd %ld bad %ld", recvd, bad);
+	/* One blocking write larger than the send buffer returns only when
+	 * all of it is queued (the echo comes back as we read). */
+	{
+		static char big[300000];
+		long got = 0;
+		pid_t rd = fork();
+
+		if (rd == 0) {
+			while (got < (long)sizeof(big)) {
+				ssize_t n = read(c, buf, sizeof(buf));
+				if (n <= 0)
+					_exit(1);
+				got += n;
+			}
+			_exit(0);
+		}
+		memset(big, 'b', sizeof(big));
+		ssize_t w = write(c, big, sizeof(big));
+		int rst;
+		waitpid(rd, &rst, 0);
+		CHECK("tcp_blocking_write_all", w == (ssize_t)sizeof(big) && WIFEXITED(rst) &&
+		      WEXITSTATUS(rst) == 0, "wrote %ld", (long)w);
+	}
 	shutdown(c, SHUT_WR);
 	int st;
 	waitpid(pid, &st, 0);
