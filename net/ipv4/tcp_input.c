@@ -393,6 +393,12 @@ static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
 			pkb_trim(pkb, keep);
 		cb->end_seq = right;
 		cb->tcp_flags &= ~TCPHDR_FIN;
+		if (!after(cb->end_seq, cb->seq)) {
+			/* Nothing fit: tell the peer where we are. */
+			pkb_free(pkb);
+			tcp_send_ack(sk);
+			return;
+		}
 	}
 	/* Trim what we already have. */
 	if (before(cb->seq, tp->rcv_nxt)) {
@@ -512,8 +518,15 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 	u8 fl = cb->tcp_flags;
 
-	/* First: sequence number. */
-	if (!tcp_sequence_ok(tp, cb->seq, cb->end_seq)) {
+	/* First: sequence number. RFC 9293 3.10.7.4 asks for "special
+	 * allowance" for the ACKs of segments the window cannot take; as
+	 * Linux's tcp_sequence, one that starts no later than the right
+	 * edge still has its ACK processed (its text is trimmed away).
+	 * Without this a full receive buffer deadlocks: the peer's ACKs of
+	 * our data ride on segments at or past our right edge. */
+	if (!tcp_sequence_ok(tp, cb->seq, cb->end_seq) &&
+	    (before(cb->end_seq, tp->rcv_wup) ||
+	     after(cb->seq, tp->rcv_nxt + tcp_receive_window(tp)))) {
 		TCPEXT_INC_STATS(TCPBADSEQ);
 		if (!(fl & TCPHDR_RST))
 			tcp_send_ack(sk);

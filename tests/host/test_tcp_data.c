@@ -186,6 +186,43 @@ TEST(tcp_unacceptable_segment_gets_ack_and_is_dropped)
 	fx_teardown();
 }
 
+TEST(tcp_ack_accepted_at_closed_receive_window)
+{
+	struct sock *sk;
+	struct tcp_sock *tp;
+	static u8 big[1000];
+	u32 iss, right;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1460, &iss);
+	tp = tcp_sk(sk);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(tsend(sk, "ours", 4), 4);
+	mock_tx_purge(eth0);
+	/* Pretend we offered 500 bytes and the peer filled them, but the
+	 * segment was lost: its next segment (or pure ACK) starts exactly
+	 * at our right edge. Its ACK of our data must still count. */
+	tp->rcv_wnd = 500;
+	tp->rcv_wup = tp->rcv_nxt;
+	right = tp->rcv_nxt + 500;
+	peer_seg(PEER_PORT, lport, right, iss + 5, TCPHDR_ACK, big, 1000);
+	CHECK_EQ(tp->snd_una, iss + 5);
+	{
+		struct seg s = pop_seg();
+
+		CHECK(s.valid && s.ack == PEER_ISN + 1);   /* data not taken */
+	}
+	/* Beyond the (new) right edge: dropped, ACK ignored. */
+	CHECK_EQ(tsend(sk, "more", 4), 4);
+	mock_tx_purge(eth0);
+	right = tp->rcv_nxt + tcp_receive_window(tp);
+	peer_seg(PEER_PORT, lport, right + 1, iss + 9, TCPHDR_ACK, NULL, 0);
+	CHECK_EQ(tp->snd_una, iss + 5);
+	kill_conn(sk);
+	fx_teardown();
+}
+
 TEST(tcp_rst_validation_rfc5961)
 {
 	struct sock *sk;
