@@ -5,16 +5,7 @@
 #include <net/netdevice.h>
 #include <net/inetdevice.h>
 #include <net/sock.h>
-
-#define SIOCGIFNAME    0x8910
-#define SIOCGIFCONF    0x8912
-#define SIOCGIFFLAGS   0x8913
-#define SIOCGIFADDR    0x8915
-#define SIOCGIFBRDADDR 0x8919
-#define SIOCGIFNETMASK 0x891b
-#define SIOCGIFMTU     0x8921
-#define SIOCGIFHWADDR  0x8927
-#define SIOCGIFINDEX   0x8933
+#include <uapi/sockios.h>
 
 /* The user ABI's struct ifreq: a name and a 24-byte union. */
 struct ifreq_k {
