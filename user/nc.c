@@ -3,8 +3,8 @@
  *   nc HOST PORT        TCP client;  nc -u HOST PORT   UDP client
  *   nc -l [-p] PORT     TCP server for one connection
  *   nc -u -l [-p] PORT  UDP server: answers the first sender
- * At end of stdin a TCP connection is half-closed (shutdown SHUT_WR) and
- * nc keeps printing until the peer closes; UDP waits -w seconds (default
+ * At end of stdin a TCP connection is half-closed (shutdown SHUT_WR); nc
+ * ends when both stdin and the peer have ended; UDP waits -w seconds (default
  * 1 after stdin ends) for more replies. -w also bounds idle time. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,13 +105,17 @@ static int relay(int s)
 	struct pollfd pf[2] = { { .fd = 0, .events = POLLIN },
 				{ .fd = s, .events = POLLIN } };
 	static char buf[65536];
-	int stdin_open = 1;
+	int stdin_open = 1, net_open = 1;
 
-	for (;;) {
+	/* Like OpenBSD nc: run until both inputs are done, so a peer that
+	 * half-closes first (a server whose stdin is empty) still gets all
+	 * of ours. */
+	while (stdin_open || net_open) {
 		int timeout = wait_s >= 0 ? wait_s * 1000 : -1;
 		if (!stdin_open && udp && wait_s < 0)
 			timeout = 1000;
 		pf[0].fd = stdin_open ? 0 : -1;
+		pf[1].fd = net_open ? s : -1;
 		int r = poll(pf, 2, timeout);
 		if (r == 0)
 			return 0;               /* idle timeout */
@@ -141,12 +145,15 @@ static int relay(int s)
 				}
 				return errno == ECONNRESET ? 0 : 1;
 			}
-			if (n == 0 && !udp)
-				return 0;       /* peer closed */
+			if (n == 0 && !udp) {
+				net_open = 0;   /* peer half-closed */
+				continue;
+			}
 			if (write_all(1, buf, n) < 0)
 				return 1;
 		}
 	}
+	return 0;
 }
 
 int main(int argc, char **argv)

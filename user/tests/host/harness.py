@@ -7,6 +7,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # build/user-tests/<script> -> build/user/bin
@@ -26,6 +28,15 @@ def check(name, ok, detail=""):
     sys.stdout.flush()
 
 
+def group(fn):
+    """Run one group of checks; an exception fails the group by name
+    instead of losing the whole suite's count."""
+    try:
+        fn()
+    except Exception:
+        check(fn.__name__ + "_completed", False, traceback.format_exc())
+
+
 def finish():
     print("%d passed, %d failed" % (_passed, _failed))
     sys.stdout.flush()
@@ -39,6 +50,24 @@ def prog(name):
 def run(args, timeout=10, **kw):
     """Run a program; returns CompletedProcess (text mode)."""
     return subprocess.run(args, capture_output=True, text=True, timeout=timeout, **kw)
+
+
+def wait_bound(port, kind=socket.SOCK_STREAM, timeout=10):
+    """Wait until some socket listens on (TCP) or is bound to (UDP) the
+    port, read from /proc/net so the server sees no probe connection.
+    A fixed sleep loses this race on a loaded machine."""
+    table, state = ("/proc/net/tcp", "0A") if kind == socket.SOCK_STREAM else \
+        ("/proc/net/udp", "07")
+    want = ":%04X" % port
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                if fields[1].endswith(want) and fields[3] == state:
+                    return True
+        time.sleep(0.02)
+    return False
 
 
 def free_port(kind=socket.SOCK_DGRAM):

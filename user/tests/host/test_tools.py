@@ -15,7 +15,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import check, finish, prog, run, free_port  # noqa: E402
+from harness import check, finish, group, prog, run, free_port, wait_bound  # noqa: E402
 
 
 def file_tools():
@@ -128,15 +128,16 @@ def proc_tools():
     check("uptime", " up " in r.stdout, r.stdout)
 
 
-def start(args):
+def start(args, port, kind=socket.SOCK_STREAM):
     p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(0.3)
+    if not wait_bound(port, kind):
+        raise RuntimeError("%s never bound port %d" % (args[0], port))
     return p
 
 
 def net_tools():
     up = free_port()
-    ue = start([prog("udpecho"), "-p", str(up)])
+    ue = start([prog("udpecho"), "-p", str(up)], up, socket.SOCK_DGRAM)
     r = run([prog("nc"), "-u", "-w", "1", "127.0.0.1", str(up)], input="udp line\n")
     check("nc_udp_echo", r.stdout == "udp line\n", repr(r.stdout))
     r = run([prog("netstat"), "-uan"])
@@ -144,7 +145,7 @@ def net_tools():
                                    r.stdout) is not None, r.stdout)
     ue.kill()
     tp = free_port(socket.SOCK_STREAM)
-    te = start([prog("tcpsvc"), "echo", "-p", str(tp)])
+    te = start([prog("tcpsvc"), "echo", "-p", str(tp)], tp)
     data = "".join("line %d\n" % i for i in range(3000))
     r = run([prog("nc"), "127.0.0.1", str(tp)], input=data)
     check("nc_tcp_echo_bulk", r.stdout == data, "%d of %d bytes" % (len(r.stdout), len(data)))
@@ -153,11 +154,14 @@ def net_tools():
           is not None, r.stdout)
     te.kill()
     cp = free_port(socket.SOCK_STREAM)
-    cg = start([prog("tcpsvc"), "chargen", "-p", str(cp)])
+    cg = start([prog("tcpsvc"), "chargen", "-p", str(cp)], cp)
     s = socket.create_connection(("127.0.0.1", cp), timeout=3)
     buf = b""
     while len(buf) < 148:
-        buf += s.recv(4096)
+        more = s.recv(4096)
+        if not more:
+            break
+        buf += more
     s.close()
     first = bytes(range(32, 32 + 72)) + b"\r\n"
     second = bytes(range(33, 33 + 72)) + b"\r\n"
@@ -167,7 +171,7 @@ def net_tools():
     root = tempfile.mkdtemp()
     with open(root + "/index.html", "w") as f:
         f.write("<h1>hi</h1>\n")
-    hd = start([prog("httpd"), "-p", str(hp), "-r", root])
+    hd = start([prog("httpd"), "-p", str(hp), "-r", root], hp)
     body = urllib.request.urlopen("http://127.0.0.1:%d/" % hp, timeout=3).read()
     check("httpd_get", body == b"<h1>hi</h1>\n", repr(body))
     try:
@@ -180,7 +184,7 @@ def net_tools():
     lp = free_port(socket.SOCK_STREAM)
     srv = subprocess.Popen([prog("nc"), "-l", "-p", str(lp)], stdout=subprocess.PIPE,
                            stdin=subprocess.DEVNULL, text=True)
-    time.sleep(0.3)
+    check("nc_listen_bound", wait_bound(lp))
     run([prog("nc"), "127.0.0.1", str(lp)], input="to the server\n")
     out, _ = srv.communicate(timeout=5)
     check("nc_listen_tcp", out == "to the server\n", repr(out))
@@ -247,11 +251,8 @@ def host_tool():
 
 
 def main():
-    file_tools()
-    text_tools()
-    proc_tools()
-    net_tools()
-    host_tool()
+    for fn in (file_tools, text_tools, proc_tools, net_tools, host_tool):
+        group(fn)
     finish()
 
 
