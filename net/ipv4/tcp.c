@@ -26,7 +26,9 @@ const char *tcp_state_name(int state)
 	return tcp_state_names[state];
 }
 
-void tcp_set_state(struct sock *sk, int state)
+/* Never inlined: one breakpoint here (tools/gdb/narrate.py) must see every
+ * state change, including those from callers in this file. */
+noinline_fn void tcp_set_state(struct sock *sk, int state)
 {
 	int old = sk->sk_state;
 

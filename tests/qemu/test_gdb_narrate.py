@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The GDB narration script (tools/gdb/narrate.py) attached to a running
-guest: each step of the socket path is printed, in order, while a program
-in the guest opens sockets."""
+guest: each step of the socket path and of a TCP handshake and close is
+printed, in order, while programs in the guest use sockets."""
 import os
 import re
 import subprocess
@@ -38,23 +38,52 @@ def narrate(port, seconds, during):
     return out.get("text", "")
 
 
+def in_order(steps, order, start=0):
+    """Check each text of `order` appears in `steps` after the previous
+    one (from index `start`); returns the index of the last."""
+    i = start
+    for text in order:
+        idx = next((j for j in range(i, len(steps)) if text in steps[j]), None)
+        check(idx is not None, "no %r after step %d in:\n%s" % (text, i, "\n".join(steps)))
+        i = idx + 1
+    return i - 1
+
+
 def test_socket_path_narrated():
     port = free_port()
     g = Guest(mem="128M", extra=["-gdb", "tcp:127.0.0.1:%d" % port]).boot()
+    out = {}
+
+    def drive():
+        out["udp"] = g.run("echo hi | nc -u -w 1 127.0.0.1 7", timeout=60)
+        out["tcp"] = g.run("echo tcp-hi | nc 127.0.0.1 7", timeout=60)
     try:
-        text = narrate(port, 25, lambda: g.run("echo hi | nc -u -w 1 127.0.0.1 7", timeout=60))
+        text = narrate(port, 40, drive)
     finally:
         g.kill()
+    check(out.get("udp", ("", 1))[0].strip() == "hi", "udp echo: %r" % (out.get("udp"),))
+    check(out.get("tcp", ("", 1))[0].strip() == "tcp-hi", "tcp echo: %r" % (out.get("tcp"),))
     lines = [l for l in text.splitlines() if l.startswith("[narrate]")]
     check(any("breakpoints set" in l for l in lines), "script did not start:\n" + text[-2000:])
     steps = [l for l in lines if "breakpoints set" not in l]
-    order = ["sys_socket", "inet_create", "sock_map_fd"]
-    pos = []
-    for name in order:
-        idx = next((i for i, l in enumerate(steps) if name in l), None)
-        check(idx is not None, "no %s step in:\n%s" % (name, "\n".join(steps)))
-        pos.append(idx)
-    check(pos == sorted(pos), "steps out of order:\n" + "\n".join(steps))
+    print("\n".join(steps))
+    check(not any("-> ?" in l or "? ->" in l for l in steps),
+          "a state change read wrongly:\n" + "\n".join(steps))
+    # UDP: socket() to a file
+    in_order(steps, ["sys_socket", "inet_create", "sock_map_fd"])
+    # TCP over loopback to the echo service: the client's active open, the
+    # listener's request sock and child, then the close down to TIME_WAIT.
+    first = next((i for i, l in enumerate(steps) if "tcp_v4_connect" in l), len(steps))
+    check(first < len(steps), "no tcp_v4_connect step in:\n" + "\n".join(steps))
+    in_order(steps, ["inet_create", "sock_map_fd"], max(0, first - 3))
+    in_order(steps, ["tcp_v4_connect", "CLOSE -> SYN_SENT", "tcp_connect",
+                     "tcp_conn_request", "tcp_rcv_synsent_state_process",
+                     "SYN_SENT -> ESTABLISHED"], first)
+    in_order(steps, ["tcp_conn_request", "tcp_check_req", "tcp_v4_syn_recv_sock",
+                     "SYN_RECV -> ESTABLISHED"], first)
+    in_order(steps, ["ESTABLISHED -> FIN_WAIT1", "tcp_send_fin", "tcp_fin",
+                     "tcp_time_wait"], first)
+    in_order(steps, ["CLOSE_WAIT -> LAST_ACK"], first)
 
 
 if __name__ == "__main__":

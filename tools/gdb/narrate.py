@@ -41,7 +41,10 @@ STEPS = [
 
 class StepBreakpoint(gdb.Breakpoint):
     def __init__(self, func, text, verbose):
-        super().__init__(func, internal=True)
+        # "*func": the first instruction, not after the prologue (gdb's
+        # default), so one location per function and arguments still in
+        # their registers.
+        super().__init__("*" + func, internal=True)
         self.func, self.text, self.verbose = func, text, verbose
 
     def stop(self):
@@ -54,10 +57,11 @@ class StepBreakpoint(gdb.Breakpoint):
 
 class StateBreakpoint(gdb.Breakpoint):
     """tcp_set_state(sk, state): old state from sk->sk_state, new from the
-    second argument (rsi at function entry)."""
+    second argument (rsi at the first instruction; after the prologue the
+    compiler may have reused it)."""
 
     def __init__(self):
-        super().__init__("tcp_set_state", internal=True)
+        super().__init__("*tcp_set_state", internal=True)
 
     def stop(self):
         frame = gdb.selected_frame()
