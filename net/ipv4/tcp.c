@@ -33,6 +33,12 @@ void tcp_set_state(struct sock *sk, int state)
 	if (state == TCP_ESTABLISHED && old != TCP_ESTABLISHED) {
 		TCP_INC_STATS(CURRESTAB);
 		tcp_sk(sk)->was_connected = true;
+		/* Linux arms keepalive in tcp_finish_connect and for a new
+		 * child; both pass here. */
+		tcp_sk(sk)->rcv_tstamp = (u32)jiffies;
+		if (sk->sk_keepalive)
+			mod_timer(&tcp_sk(sk)->keepalive_timer,
+				  jiffies + keepalive_time_when(tcp_sk(sk)));
 	}
 	if (old == TCP_ESTABLISHED && state != TCP_ESTABLISHED)
 		TCP_DEC_STATS(CURRESTAB);
@@ -105,6 +111,7 @@ int tcp_init_sock(struct sock *sk)
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->snd_cwnd = TCP_INIT_CWND * TCP_MSS_DEFAULT;
 	tp->snd_ssthresh = 0x7fffffff;
+	tp->quickack = true;
 	return 0;
 }
 
@@ -244,34 +251,82 @@ void tcp_shutdown(struct sock *sk, int how)
 		tcp_send_fin(sk);
 }
 
+/* Linux tcp_need_reset: states where an abort tells the peer. */
+static bool tcp_need_reset(int state)
+{
+	return state == TCP_ESTABLISHED || state == TCP_CLOSE_WAIT ||
+	       state == TCP_FIN_WAIT1 || state == TCP_FIN_WAIT2 ||
+	       state == TCP_SYN_RECV;
+}
+
+static bool tcp_fin_pending(const struct sock *sk)
+{
+	return sk->sk_state == TCP_FIN_WAIT1 || sk->sk_state == TCP_CLOSING ||
+	       sk->sk_state == TCP_LAST_ACK;
+}
+
+/* SO_LINGER with a time: a blocking close waits (bounded) for our FIN to
+ * be acknowledged (Linux sk_stream_wait_close). Called with bottom
+ * halves off; they run while we sleep. */
+static void tcp_linger_wait(struct sock *sk, long timeout)
+{
+	wait_queue_entry_t wait;
+
+	init_wait_entry(&wait, 0);
+	while (timeout > 0 && tcp_fin_pending(sk)) {
+		prepare_to_wait(&sk->sk_wq, &wait);
+		local_bh_enable();
+		if (tcp_fin_pending(sk))
+			timeout = schedule_timeout(timeout);
+		local_bh_disable();
+		finish_wait(&sk->sk_wq, &wait);
+		if (signal_pending_current())
+			break;
+	}
+}
+
+/* Linux tcp_close: the user lets go. timeout is SO_LINGER's time (ms)
+ * when it is on with a non-zero time; SO_LINGER on with zero time is an
+ * abort (RST, TCPAbortOnData, as Linux counts it). */
 void tcp_close(struct sock *sk, long timeout)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	bool unread = !list_empty(&sk->sk_receive_queue.list);
 
 	sock_hold(sk);
-	sk->sk_dead = true;
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_state == TCP_LISTEN) {
+		sk->sk_dead = true;     /* no wakeups for a dying listener */
 		inet_csk_listen_stop(sk);
 		tcp_set_state(sk, TCP_CLOSE);
 	}
 	pkb_queue_purge(&sk->sk_receive_queue);
 	if (sk->sk_state == TCP_CLOSE) {
-		inet_csk_destroy_sock(sk);
+		/* nothing to tell anyone */
 	} else if (sk->sk_state == TCP_SYN_SENT) {
 		tcp_done(sk);
 	} else if (unread) {
 		/* RFC 2525 2.17 / Linux: closing with unread data is an
 		 * abort, so the peer learns its data was not consumed. */
-		TCPEXT_INC_STATS(TCPABORTONDATA);
+		TCPEXT_INC_STATS(TCPABORTONCLOSE);
 		tcp_send_active_reset(sk);
+		tcp_done(sk);
+	} else if (sk->sk_linger == 0) {
+		TCPEXT_INC_STATS(TCPABORTONDATA);
+		if (tcp_need_reset(sk->sk_state))
+			tcp_send_active_reset(sk);
 		tcp_done(sk);
 	} else if (tcp_close_state(sk)) {
 		tcp_send_fin(sk);
+	}
+	if (timeout > 0)
+		tcp_linger_wait(sk, timeout);
+	sk->sk_dead = true;             /* an orphan from here on */
+	if (sk->sk_state == TCP_CLOSE) {
+		inet_csk_destroy_sock(sk);
 	} else if (sk->sk_state == TCP_FIN_WAIT2) {
-		/* shutdown(SHUT_WR) earlier; now nobody waits for the
-		 * peer's FIN forever. */
+		/* Our FIN is acknowledged (or shutdown(SHUT_WR) sent it
+		 * earlier); nobody waits for the peer's FIN forever. */
 		mod_timer(&tp->keepalive_timer, jiffies + TCP_FIN_TIMEOUT);
 	}
 	sock_put(sk);
@@ -559,4 +614,7 @@ const struct proto tcp_prot = {
 	.accept = inet_csk_accept,
 	.shutdown = tcp_shutdown,
 	.poll_mask = tcp_poll_mask,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
+	.keepalive = tcp_set_keepalive,
 };

@@ -441,6 +441,8 @@ static void tcp_apply_mss(struct tcp_sock *tp, u16 peer_mss)
 		  (u16)TCP_MSS_DEFAULT;
 
 	tp->mss_cache = MIN(mss, tp->advmss);
+	if (tp->pmtu_mss && tp->pmtu_mss < tp->mss_cache)
+		tp->mss_cache = tp->pmtu_mss;   /* the path is narrower */
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 }
 
@@ -569,6 +571,8 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	}
 	if (!tcp_ack(sk, pkb))
 		goto drop;
+	tp->rcv_tstamp = (u32)jiffies;  /* heard from the peer: keepalive */
+	tp->probes_out = 0;
 	switch (sk->sk_state) {
 	case TCP_FIN_WAIT1:
 		if (tcp_fin_acked(tp)) {
