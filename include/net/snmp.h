@@ -162,6 +162,10 @@ enum tcp_ext_mib {
 	TCPEXT_TCPBADSEQ,            /* outside the receive window */
 	TCPEXT_TCPKEEPALIVE,         /* keepalive probes sent */
 	TCPEXT_OUTOFWINDOWICMPS,     /* ICMP quoting a sequence not in flight */
+	TCPEXT_SYNCOOKIESSENT,       /* SYN-ACKs with a cookie */
+	TCPEXT_SYNCOOKIESRECV,       /* ACKs with a valid cookie */
+	TCPEXT_SYNCOOKIESFAILED,     /* ACKs with a bad cookie */
+	TCPEXT_TCPREQQFULLDOCOOKIES, /* SYN queue full: cookie sent */
 	TCPEXT_MAX
 };
 

@@ -155,6 +155,8 @@ struct tcp_sock {
 	u16 pmtu_mss;        /* MSS that fits the path MTU, 0: unknown */
 	u32 rcv_tstamp;      /* jiffies of the last acceptable ACK */
 	u32 total_retrans;   /* segments retransmitted (TCP_INFO) */
+	u32 last_synq_overflow; /* listener: jiffies cookies last went out */
+	bool synq_overflowed;
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -290,6 +292,12 @@ u32 keepalive_time_when(const struct tcp_sock *tp);
 u32 keepalive_intvl_when(const struct tcp_sock *tp);
 int keepalive_probes(const struct tcp_sock *tp);
 u16 tcp_mss_clamp(const struct tcp_sock *tp, u16 mss);
+
+/* ---- syncookies.c ---- */
+extern int sysctl_tcp_syncookies;
+u32 cookie_v4_init_sequence(struct sock *sk, const struct request_sock *req,
+			    u16 *mss);
+bool cookie_v4_check(struct sock *sk, struct pkbuf *pkb);
 
 /* ---- tcp_timer.c ---- */
 void tcp_init_xmit_timers(struct sock *sk);

@@ -73,7 +73,8 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"TCPOFOQueue", "TCPOFODrop", "TCPOFOMerge", "TCPRcvQDrop",
 	"TCPChallengeACK", "TCPAbortOnData", "TCPAbortOnClose",
 	"TCPAbortOnTimeout", "TW", "TCPBadHdr", "TCPBadSeq", "TCPKeepAlive",
-	"OutOfWindowIcmps",
+	"OutOfWindowIcmps", "SyncookiesSent", "SyncookiesRecv",
+	"SyncookiesFailed", "TCPReqQFullDoCookies",
 };
 
 void snmp_reset(void)

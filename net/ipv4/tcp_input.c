@@ -617,6 +617,8 @@ int tcp_rcv_state_process(struct sock *sk, struct pkbuf *pkb)
 		if (cb->tcp_flags & TCPHDR_RST)
 			break;
 		if (cb->tcp_flags & TCPHDR_ACK) {
+			if (cookie_v4_check(sk, pkb))
+				return 0;       /* a SYN cookie's answer */
 			tcp_v4_send_reset(pkb);
 			break;
 		}

@@ -67,13 +67,20 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 	const struct tcphdr *th = tcp_hdr(pkb);
 	struct tcp_options_received opt;
 	struct request_sock *req;
+	bool want_cookie = false;
 
-	/* Both queues are bounded by the backlog; a full one drops the SYN
-	 * silently so the peer retries (Linux does the same). */
+	/* Both queues are bounded by the backlog. A full SYN queue sends a
+	 * SYN cookie instead (tcp_syncookies=1, syncookies.c), or drops the
+	 * SYN silently so the peer retries; a full accept queue drops it
+	 * (Linux does the same). */
 	if (ltp->synq_len >= ltp->max_ack_backlog) {
-		TCPEXT_INC_STATS(TCPREQQFULLDROP);
-		TCPEXT_INC_STATS(LISTENDROPS);
-		return 0;
+		if (!sysctl_tcp_syncookies) {
+			TCPEXT_INC_STATS(TCPREQQFULLDROP);
+			TCPEXT_INC_STATS(LISTENDROPS);
+			return 0;
+		}
+		TCPEXT_INC_STATS(TCPREQQFULLDOCOOKIES);
+		want_cookie = true;
 	}
 	if (ltp->acceptq_len >= ltp->max_ack_backlog) {
 		TCPEXT_INC_STATS(LISTENOVERFLOWS);
@@ -85,6 +92,22 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 	    pkb->pkt_type == PACKET_MULTICAST ||
 	    inet_addr_type_dev(iph->daddr, NULL) != RTN_LOCAL)
 		return 0;
+	if (want_cookie) {
+		struct request_sock c;
+
+		tcp_parse_options(th, &opt);
+		memset(&c, 0, sizeof(c));
+		c.rsk_listener = sk;
+		c.loc_addr = iph->daddr;
+		c.rmt_addr = iph->saddr;
+		c.loc_port = th->dest;
+		c.rmt_port = th->source;
+		c.rcv_isn = TCP_SKB_CB(pkb)->seq;
+		c.mss = opt.mss_clamp ? opt.mss_clamp : (u16)TCP_MSS_DEFAULT;
+		c.snt_isn = cookie_v4_init_sequence(sk, &c, &c.mss);
+		tcp_v4_send_synack(&c);         /* nothing kept */
+		return 0;
+	}
 	req = kzalloc(sizeof(*req));
 	if (!req) {
 		TCPEXT_INC_STATS(LISTENDROPS);
