@@ -157,7 +157,15 @@ struct tcp_sock {
 	u32 total_retrans;   /* segments retransmitted (TCP_INFO) */
 	u32 last_synq_overflow; /* listener: jiffies cookies last went out */
 	bool synq_overflowed;
+	/* urgent data (tcp_urg.c) */
+	bool urg_mode;       /* snd_up is ahead of snd_una */
+	u32 snd_up;          /* the byte after our urgent byte */
+	u32 urg_seq;         /* the peer's urgent byte */
+	u16 urg_data;        /* TCP_URG_* | the byte */
 };
+#define TCP_URG_VALID  0x0100
+#define TCP_URG_NOTYET 0x0200
+#define TCP_URG_READ   0x0400
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
 {
@@ -224,6 +232,7 @@ struct tcp_out {
 	u16 mss;                       /* MSS option value, 0 = none */
 	u8 ttl, tos;
 	int oif;
+	u16 urg_ptr;                   /* with TCPHDR_URG */
 };
 
 static inline struct pkbuf *tcp_write_queue_tail(const struct tcp_sock *tp)
@@ -292,6 +301,16 @@ u32 keepalive_time_when(const struct tcp_sock *tp);
 u32 keepalive_intvl_when(const struct tcp_sock *tp);
 int keepalive_probes(const struct tcp_sock *tp);
 u16 tcp_mss_clamp(const struct tcp_sock *tp, u16 mss);
+
+/* ---- tcp_urg.c ---- */
+u32 tcp_copied_seq(const struct sock *sk);
+void tcp_check_urg(struct sock *sk, const struct pkbuf *pkb);
+void tcp_urg_capture(struct sock *sk, const struct pkbuf *pkb);
+int tcp_recv_urg(struct sock *sk, struct msghdr *msg, size_t len, int flags);
+void tcp_mark_urg(struct sock *sk);
+void tcp_urg_fill(const struct sock *sk, u32 seq, u8 *flags, u16 *urg_ptr);
+void tcp_urg_acked(struct sock *sk);
+int tcp_ioctl(struct sock *sk, unsigned int cmd, unsigned long arg);
 
 /* ---- syncookies.c ---- */
 extern int sysctl_tcp_syncookies;

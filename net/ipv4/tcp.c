@@ -443,6 +443,8 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 		tp->write_seq += n;
 		copied += n;
 	}
+	if (copied && (msg->msg_flags & MSG_OOB))
+		tcp_mark_urg(sk);
 	if (copied)
 		tcp_write_xmit(sk);
 	if (copied)
@@ -469,6 +471,21 @@ static void tcp_cleanup_rbuf(struct sock *sk)
 		tcp_send_ack(sk);
 }
 
+/* Is there something for read()? Not when all that is queued is the
+ * urgent byte and it is not inline (Linux tcp_stream_is_readable). */
+static bool tcp_readable(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct pkbuf *head = pkb_peek(&sk->sk_receive_queue);
+
+	if (!head)
+		return false;
+	return !(head->len == 1 &&
+		 head->list.next == &sk->sk_receive_queue.list &&
+		 tp->urg_data && !sk->sk_urginline &&
+		 tp->urg_seq == TCP_SKB_CB(head)->seq);
+}
+
 static int tcp_recv_wait(struct sock *sk, long *timeo)
 {
 	wait_queue_entry_t wait;
@@ -477,7 +494,7 @@ static int tcp_recv_wait(struct sock *sk, long *timeo)
 		return -EAGAIN;
 	init_wait_entry(&wait, 0);
 	prepare_to_wait(&sk->sk_wq, &wait);
-	if (list_empty(&sk->sk_receive_queue.list) && !sk->sk_err &&
+	if (!tcp_readable(sk) && !sk->sk_err &&
 	    !(sk->sk_shutdown & RCV_SHUTDOWN) && sk->sk_state != TCP_CLOSE)
 		*timeo = schedule_timeout(*timeo);
 	finish_wait(&sk->sk_wq, &wait);
@@ -489,6 +506,7 @@ static int tcp_recv_wait(struct sock *sk, long *timeo)
 int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		int *addr_len)
 {
+	struct tcp_sock *tp = tcp_sk(sk);
 	long timeo = (flags & MSG_DONTWAIT) ? 0 : sk->sk_rcvtimeo;
 	struct kvec iov[TCP_MAX_IOV];
 	struct msghdr m;
@@ -497,6 +515,12 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 
 	if (sk->sk_state == TCP_LISTEN)
 		return -ENOTCONN;
+	if (flags & MSG_OOB) {
+		local_bh_disable();
+		err = tcp_recv_urg(sk, msg, len, flags);
+		local_bh_enable();
+		return err;
+	}
 	len = tcp_msg_private(&m, iov, msg, len);
 	if (!len)
 		return 0;
@@ -506,26 +530,57 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		local_bh_disable();
 		list_for_each_entry_safe(pkb, next, &sk->sk_receive_queue.list,
 					 list) {
-			size_t n = MIN((size_t)pkb->len, len - copied);
+			struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+			unsigned int start = 0, avail = pkb->len, used;
+			bool at_mark = false;
+			size_t n;
 
-			if (!n)
+			if (copied >= len)
 				break;
-			err = memcpy_to_msg(&m, pkb->data, n);
-			if (err) {
-				local_bh_enable();
-				return copied ? (int)copied : err;
+			/* Urgent data: reading stops at the mark; the urgent
+			 * byte itself is skipped unless SO_OOBINLINE (Linux). */
+			if (tp->urg_data && tp->urg_seq - cb->seq < pkb->len) {
+				u32 off = tp->urg_seq - cb->seq;
+
+				if (off == 0) {
+					if (copied)
+						break;
+					if (!sk->sk_urginline)
+						start = 1;
+				} else {
+					avail = off;
+					at_mark = true;
+				}
 			}
-			tcp_iov_advance(&m, n);
-			copied += n;
-			if (flags & MSG_PEEK)
+			n = MIN((size_t)(avail - start), len - copied);
+			if (n) {
+				err = memcpy_to_msg(&m, pkb->data + start, n);
+				if (err) {
+					local_bh_enable();
+					return copied ? (int)copied : err;
+				}
+				tcp_iov_advance(&m, n);
+				copied += n;
+			}
+			if (flags & MSG_PEEK) {
+				if (at_mark)
+					break;
 				continue;
-			if (n < pkb->len) {
-				pkb_pull(pkb, (unsigned int)n);
+			}
+			used = start + (unsigned int)n;
+			if (used < pkb->len) {
+				pkb_pull(pkb, used);
+				cb->seq += used;
 				break;
 			}
 			pkb_unlink(pkb, &sk->sk_receive_queue);
 			pkb_free(pkb);
 		}
+		/* Read past the urgent byte: it is gone (Linux). */
+		if (!(flags & MSG_PEEK) && (tp->urg_data & TCP_URG_VALID ||
+					    tp->urg_data == TCP_URG_READ) &&
+		    after(tcp_copied_seq(sk), tp->urg_seq))
+			tp->urg_data = 0;
 		if (copied) {
 			if (!(flags & MSG_PEEK))
 				tcp_cleanup_rbuf(sk);
@@ -569,8 +624,10 @@ unsigned int tcp_poll_mask(struct sock *sk)
 	if (sk->sk_shutdown & RCV_SHUTDOWN)
 		mask |= SK_POLLIN | SK_POLLRDNORM | 0x2000;    /* POLLRDHUP */
 	if (state != TCP_SYN_SENT && state != TCP_SYN_RECV) {
-		if (!list_empty(&sk->sk_receive_queue.list))
+		if (tcp_readable(sk))
 			mask |= SK_POLLIN | SK_POLLRDNORM;
+		if (tp->urg_data & TCP_URG_VALID)
+			mask |= SK_POLLPRI;
 		if (!(sk->sk_shutdown & SEND_SHUTDOWN)) {
 			if (sk->sk_wmem_alloc < sk->sk_sndbuf)
 				mask |= SK_POLLOUT | SK_POLLWRNORM;
@@ -617,4 +674,5 @@ const struct proto tcp_prot = {
 	.setsockopt = tcp_setsockopt,
 	.getsockopt = tcp_getsockopt,
 	.keepalive = tcp_set_keepalive,
+	.ioctl = tcp_ioctl,
 };

@@ -332,6 +332,7 @@ static bool tcp_queue_rcv(struct sock *sk, struct pkbuf *pkb)
 	bool fin = TCP_SKB_CB(pkb)->tcp_flags & TCPHDR_FIN;
 
 	if (pkb->len) {
+		tcp_urg_capture(sk, pkb);
 		if (sk->sk_shutdown & RCV_SHUTDOWN && sk->sk_dead) {
 			pkb_free(pkb);          /* nobody will read it */
 		} else if (sock_queue_rcv_pkb(sk, pkb)) {
@@ -573,6 +574,10 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 		goto drop;
 	tp->rcv_tstamp = (u32)jiffies;  /* heard from the peer: keepalive */
 	tp->probes_out = 0;
+	tcp_urg_acked(sk);
+	/* Sixth: the URG bit (tcp_urg.c). */
+	if (fl & TCPHDR_URG)
+		tcp_check_urg(sk, pkb);
 	switch (sk->sk_state) {
 	case TCP_FIN_WAIT1:
 		if (tcp_fin_acked(tp)) {

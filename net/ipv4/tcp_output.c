@@ -47,7 +47,7 @@ int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 	th->flags = o->flags;
 	th->window = htons(o->window);
 	th->check = 0;
-	th->urg_ptr = 0;
+	th->urg_ptr = htons(o->urg_ptr);
 	if (o->mss) {
 		u8 *opt = (u8 *)(th + 1);
 
@@ -116,6 +116,8 @@ static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags)
 	o->ttl = inet->uc_ttl;
 	o->tos = inet->tos;
 	o->oif = sk->sk_bound_dev_if;
+	if (!(flags & TCPHDR_RST))
+		tcp_urg_fill(sk, seq, &o->flags, &o->urg_ptr);
 }
 
 /* Send one queued segment (first transmission or retransmission). */

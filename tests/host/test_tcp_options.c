@@ -8,6 +8,7 @@
 #include <net/net_proc.h>
 #include <uapi/tcp.h>
 #include <stdio.h>
+#include <uapi/sockios.h>
 
 static int setopt(struct sock *sk, int name, int val)
 {
@@ -528,5 +529,115 @@ TEST(tcp_icmp_unreachable_refuses_a_connect)
 	CHECK_EQ(sk->sk_err, ENOPROTOOPT);
 	tcp_close(sk, 0);
 	mock_tx_purge(eth0);
+	fx_teardown();
+}
+
+/* ---- urgent data (tcp_urg.c) ---- */
+
+/* A peer segment with URG and an urgent pointer. */
+static void peer_urg(u16 lport, u32 seq, u32 ack, const char *data,
+		     size_t len, u16 urg_ptr)
+{
+	struct tcpspec t = { .sport = PEER_PORT, .dport = lport, .seq = seq,
+			     .ack = ack, .flags = TCPHDR_ACK, .window = 65535 };
+	size_t n = mk_tcp(tframe, &t, data, len);
+	struct iphdr *iph = frame_ip(tframe);
+	struct tcphdr *th = (struct tcphdr *)(tframe + ETH_HLEN + 20);
+	unsigned int tl = ntohs(iph->tot_len) - 20;
+
+	th->flags |= TCPHDR_URG;
+	th->urg_ptr = htons(urg_ptr);
+	th->check = 0;
+	th->check = htons(csum_tcpudp_magic(iph->saddr, iph->daddr, tl,
+					    IPPROTO_TCP,
+					    csum_partial(th, tl, 0)));
+	mock_rx_now(eth0, tframe, n);
+}
+
+static int trecv_flags(struct sock *sk, void *buf, size_t len, int flags)
+{
+	struct kvec iov = { buf, len };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	return tcp_recvmsg(sk, &msg, len, flags | MSG_DONTWAIT, NULL);
+}
+
+TEST(tcp_send_oob_sets_urg_until_acked)
+{
+	struct kvec iov = { "abc", 3 };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+			      .msg_flags = MSG_OOB };
+	struct sock *sk;
+	struct pkbuf *tx;
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(tcp_sendmsg(sk, &msg, 3), 3);
+	tx = mock_tx_pop(eth0);
+	CHECK(tx != NULL);
+	if (tx) {
+		struct tcphdr *th = tx_l4(tx);
+
+		/* RFC 6093: the pointer is to the byte after the urgent one */
+		CHECK(th->flags & TCPHDR_URG);
+		CHECK_EQ(ntohs(th->urg_ptr), 3);
+		pkb_free(tx);
+	}
+	CHECK_EQ(tsend(sk, "de", 2), 2);        /* after the mark: no URG */
+	tx = mock_tx_pop(eth0);
+	CHECK(tx && !(((struct tcphdr *)tx_l4(tx))->flags & TCPHDR_URG));
+	if (tx)
+		pkb_free(tx);
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 6, TCPHDR_ACK, NULL, 0);
+	CHECK(!tcp_sk(sk)->urg_mode);
+	kill_conn(sk);
+	fx_teardown();
+}
+
+TEST(tcp_receive_oob_byte_out_of_line_and_inline)
+{
+	struct sock *sk;
+	char buf[16];
+	int at = -1;
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(trecv_flags(sk, buf, 1, MSG_OOB), -EINVAL);    /* none yet */
+	peer_urg(lport, PEER_ISN + 1, iss + 1, "xyz", 3, 3);    /* 'z' */
+	mock_tx_purge(eth0);
+	CHECK(tcp_poll_mask(sk) & SK_POLLPRI);
+	/* read() stops at the mark */
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), 2);
+	CHECK(!memcmp(buf, "xy", 2));
+	CHECK_EQ(tcp_ioctl(sk, SIOCATMARK, (unsigned long)&at), 0);
+	CHECK_EQ(at, 1);
+	CHECK(!(tcp_poll_mask(sk) & SK_POLLIN));  /* only the OOB byte */
+	CHECK_EQ(trecv_flags(sk, buf, 1, MSG_OOB | MSG_PEEK), 1);
+	CHECK_EQ(trecv_flags(sk, buf, 1, MSG_OOB), 1);
+	CHECK_EQ(buf[0], 'z');
+	CHECK(!(tcp_poll_mask(sk) & SK_POLLPRI));
+	CHECK_EQ(trecv_flags(sk, buf, 1, MSG_OOB), -EINVAL);    /* read once */
+	peer_seg(PEER_PORT, lport, PEER_ISN + 4, iss + 1, TCPHDR_ACK, "123", 3);
+	mock_tx_purge(eth0);
+	/* the urgent byte is not in the stream */
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), 3);
+	CHECK(!memcmp(buf, "123", 3));
+	CHECK_EQ(tcp_sk(sk)->urg_data, 0);
+	/* SO_OOBINLINE: the byte stays in the stream, MSG_OOB is EINVAL */
+	sk->sk_urginline = true;
+	peer_urg(lport, PEER_ISN + 7, iss + 1, "ab", 2, 2);     /* 'b' */
+	mock_tx_purge(eth0);
+	CHECK_EQ(trecv_flags(sk, buf, 1, MSG_OOB), -EINVAL);
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), 1);               /* to the mark */
+	CHECK_EQ(buf[0], 'a');
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), 1);
+	CHECK_EQ(buf[0], 'b');
+	kill_conn(sk);
 	fx_teardown();
 }

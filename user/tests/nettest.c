@@ -833,6 +833,34 @@ static void test_tcp_sockopts(void)
 		      ti.tcpi_state == 10, "state %u", ti.tcpi_state);
 	}
 
+	/* Urgent data: one out-of-band byte, read() stops at the mark. */
+	{
+		struct pollfd pf = { .fd = s, .events = POLLPRI };
+		char ch = 0;
+		int at = -1, one = 1;
+		ssize_t n;
+
+		send(c, "ab", 2, 0);
+		send(c, "X", 1, MSG_OOB);
+		CHECK("tcp_oob_pollpri", poll(&pf, 1, 2000) == 1 && (pf.revents & POLLPRI),
+		      "revents %x", pf.revents);
+		n = recv(s, buf, sizeof(buf), 0);
+		CHECK("tcp_oob_read_stops_at_mark", n == 2 && !memcmp(buf, "ab", 2), "n %zd", n);
+		CHECK("tcp_oob_atmark", ioctl(s, SIOCATMARK, &at) == 0 && at == 1, "at %d", at);
+		n = recv(s, &ch, 1, MSG_OOB);
+		CHECK("tcp_oob_recv", n == 1 && ch == 'X', "n %zd ch %c", n, ch);
+		EXPECT_ERR("tcp_oob_read_once", recv(s, &ch, 1, MSG_OOB), EINVAL);
+		send(c, "cd", 2, 0);
+		n = recv(s, buf, sizeof(buf), 0);
+		CHECK("tcp_oob_not_in_stream", n == 2 && !memcmp(buf, "cd", 2), "n %zd", n);
+		setsockopt(s, SOL_SOCKET, SO_OOBINLINE, &one, sizeof(one));
+		send(c, "Y", 1, MSG_OOB);
+		usleep(50000);
+		EXPECT_ERR("tcp_oobinline_no_oob", recv(s, &ch, 1, MSG_OOB), EINVAL);
+		n = recv(s, buf, sizeof(buf), 0);
+		CHECK("tcp_oobinline_in_stream", n == 1 && buf[0] == 'Y', "n %zd", n);
+	}
+
 	/* SO_LINGER {1, 0}: close aborts, the peer reads ECONNRESET. */
 	{
 		struct linger lg = { 1, 0 };
