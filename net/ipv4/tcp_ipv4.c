@@ -665,8 +665,9 @@ static void tcp_fragment_to_mss(struct sock *sk, struct pkbuf *pkb, u16 mss)
 
 /* RFC 1191 / Linux tcp_v4_mtu_reduced: the path (route exception,
  * already updated by ICMP) is narrower than our segments. Lower the MSS,
- * cut the queued segments to it, and resend what was in flight at once
- * (tcp_simple_retransmit: no congestion response, this was not loss). */
+ * cut the queued segments to it, and resend at once the sent ones that
+ * were too big (tcp_simple_retransmit: no congestion response, this was
+ * not loss). */
 void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 {
 	struct inet_sock *inet = inet_sk(sk);
@@ -696,23 +697,22 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 		tp->snd_cwnd = mss;
 	pkb = pkb_peek(&tp->write_queue);
 	while (pkb) {
-		u32 end = TCP_SKB_CB(pkb)->end_seq;
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+		u32 end = cb->end_seq;
+		bool resend = pkb->len > mss && (cb->sacked & TCPCB_SENT);
 
 		tcp_fragment_to_mss(sk, pkb, mss);
-		while (pkb && TCP_SKB_CB(pkb)->end_seq != end)
+		for (;;) {
+			cb = TCP_SKB_CB(pkb);
+			if (resend && !(cb->sacked & TCPCB_LOST)) {
+				cb->sacked |= TCPCB_LOST;
+				tp->lost_out += cb->end_seq - cb->seq;
+			}
+			if (cb->end_seq == end)
+				break;
 			pkb = tcp_write_queue_next(tp, pkb);
-		pkb = pkb ? tcp_write_queue_next(tp, pkb) : NULL;
-	}
-	/* Everything in flight was too big for the path: resend it now. */
-	list_for_each_entry(pkb, &tp->write_queue.list, list) {
-		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
-
-		if (pkb == tp->send_head)
-			break;
-		if (!(cb->sacked & TCPCB_LOST)) {
-			cb->sacked |= TCPCB_LOST;
-			tp->lost_out += cb->end_seq - cb->seq;
 		}
+		pkb = tcp_write_queue_next(tp, pkb);
 	}
 	tcp_write_xmit(sk);
 }

@@ -449,6 +449,7 @@ TEST(tcp_frag_needed_lowers_mss_and_resends)
 	sk = establish(1460, &iss);
 	lport = inet_sk(sk)->inet_num;
 	memset(data, 'p', sizeof(data));
+	CHECK_EQ(tsend(sk, data, 100), 100);    /* small: fits any path */
 	CHECK_EQ(tsend(sk, data, sizeof(data)), 2920);
 	/* What fits the path goes with DF, so routers can tell us. */
 	while ((tx = mock_tx_pop(eth0)) != NULL) {
@@ -464,8 +465,9 @@ TEST(tcp_frag_needed_lowers_mss_and_resends)
 	icmp_about(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, 1000, lport, PEER_PORT,
 		   iss + 1);
 	CHECK_EQ(tcp_sk(sk)->mss_cache, 960);
-	/* Resent at once, cut to the new MSS, in order. */
-	next = iss + 1;
+	/* The big ones resent at once, cut to the new MSS, in order; the
+	 * small one is not. */
+	next = iss + 101;
 	while ((tx = mock_tx_pop(eth0)) != NULL) {
 		struct iphdr *iph = tx_ip(tx);
 		struct tcphdr *th = tx_l4(tx);
@@ -482,12 +484,12 @@ TEST(tcp_frag_needed_lowers_mss_and_resends)
 	}
 	CHECK(all_df && all_small);
 	CHECK_EQ(frames, 4);                    /* 960 500 960 500 */
-	CHECK_EQ(next, iss + 1 + 2920);
+	CHECK_EQ(next, iss + 101 + 2920);
 	CHECK_EQ(getopt_int(sk, TCP_MAXSEG), 960);
 	/* everything acknowledged: the queue was split consistently */
-	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 1 + 2920, TCPHDR_ACK,
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 101 + 2920, TCPHDR_ACK,
 		 NULL, 0);
-	CHECK_EQ(tcp_sk(sk)->snd_una, iss + 1 + 2920);
+	CHECK_EQ(tcp_sk(sk)->snd_una, iss + 101 + 2920);
 	CHECK(list_empty(&tcp_sk(sk)->write_queue.list));
 	CHECK_EQ(sk->sk_wmem_alloc, 0);
 	kill_conn(sk);
