@@ -154,11 +154,18 @@ enum tcp_ext_mib {
 	TCPEXT_TCPOFOMERGE,          /* duplicate/overlapping data trimmed */
 	TCPEXT_TCPRCVQDROP,          /* receive buffer full */
 	TCPEXT_TCPCHALLENGEACK,      /* RFC 5961 challenge ACKs */
-	TCPEXT_TCPABORTONDATA,       /* closed with unread data: RST */
-	TCPEXT_TCPABORTONTIMEOUT,    /* retransmissions gave up */
+	TCPEXT_TCPABORTONDATA,       /* SO_LINGER 0 close: RST (Linux's name) */
+	TCPEXT_TCPABORTONCLOSE,      /* closed with unread data: RST */
+	TCPEXT_TCPABORTONTIMEOUT,    /* retransmissions or keepalive gave up */
 	TCPEXT_TW,                   /* TIME_WAIT ended by its timer */
 	TCPEXT_TCPBADHDR,            /* short, bad data offset, bad flags */
 	TCPEXT_TCPBADSEQ,            /* outside the receive window */
+	TCPEXT_TCPKEEPALIVE,         /* keepalive probes sent */
+	TCPEXT_OUTOFWINDOWICMPS,     /* ICMP quoting a sequence not in flight */
+	TCPEXT_SYNCOOKIESSENT,       /* SYN-ACKs with a cookie */
+	TCPEXT_SYNCOOKIESRECV,       /* ACKs with a valid cookie */
+	TCPEXT_SYNCOOKIESFAILED,     /* ACKs with a bad cookie */
+	TCPEXT_TCPREQQFULLDOCOOKIES, /* SYN queue full: cookie sent */
 	TCPEXT_MAX
 };
 

@@ -113,6 +113,7 @@ struct proto {
 			  const void *optval, unsigned int optlen);
 	int (*getsockopt)(struct sock *sk, int level, int optname,
 			  void *optval, int *optlen);
+	void (*keepalive)(struct sock *sk, int valbool);  /* SO_KEEPALIVE */
 	long sockets_allocated;
 };
 

@@ -53,6 +53,13 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define TCP_TIMEWAIT_LEN 60000U    /* 2*MSL, as Linux */
 #define TCP_FIN_TIMEOUT  60000U    /* orphaned FIN_WAIT2 (tcp_fin_timeout) */
 #define TCP_INIT_CWND    10U       /* RFC 6928, segments */
+#define TCP_KEEPALIVE_TIME   (7200U * 1000)  /* Linux tcp_keepalive_time */
+#define TCP_KEEPALIVE_INTVL  (75U * 1000)    /* tcp_keepalive_intvl */
+#define TCP_KEEPALIVE_PROBES 9               /* tcp_keepalive_probes */
+#define MAX_TCP_KEEPIDLE     32767
+#define MAX_TCP_KEEPINTVL    32767
+#define MAX_TCP_KEEPCNT      127
+#define TCP_MAX_USER_MSS     32767U          /* Linux MAX_TCP_WINDOW */
 
 static inline bool before(u32 a, u32 b)
 {
@@ -137,7 +144,28 @@ struct tcp_sock {
 	bool hashed;         /* in the established or listening hash */
 	bool destroyed;
 	bool was_connected;  /* reached ESTABLISHED once (recv errors) */
+
+	/* ---- socket lifecycle and options (tcp_sockopt.c) ---- */
+	u32 keepalive_time;  /* TCP_KEEPIDLE, ms; 0: TCP_KEEPALIVE_TIME */
+	u32 keepalive_intvl; /* TCP_KEEPINTVL, ms; 0: default */
+	u8 keepalive_probes; /* TCP_KEEPCNT; 0: default */
+	u8 probes_out;       /* keepalive probes unanswered */
+	bool quickack;       /* TCP_QUICKACK as read back (stored) */
+	u16 user_mss;        /* TCP_MAXSEG, 0: none */
+	u16 pmtu_mss;        /* MSS that fits the path MTU, 0: unknown */
+	u32 rcv_tstamp;      /* jiffies of the last acceptable ACK */
+	u32 total_retrans;   /* segments retransmitted (TCP_INFO) */
+	u32 last_synq_overflow; /* listener: jiffies cookies last went out */
+	bool synq_overflowed;
+	/* urgent data (tcp_urg.c) */
+	bool urg_mode;       /* snd_up is ahead of snd_una */
+	u32 snd_up;          /* the byte after our urgent byte */
+	u32 urg_seq;         /* the peer's urgent byte */
+	u16 urg_data;        /* TCP_URG_* | the byte */
 };
+#define TCP_URG_VALID  0x0100
+#define TCP_URG_NOTYET 0x0200
+#define TCP_URG_READ   0x0400
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
 {
@@ -168,6 +196,12 @@ struct tcp_timewait_sock {
 	u32 snd_nxt, rcv_nxt;
 	struct timer_list tw_timer;    /* 2*MSL */
 	u8 tw_substate;                /* TCP_TIME_WAIT */
+	/* The port stays owned while TIME_WAIT lasts (Linux tw_bind_node). */
+	struct inet_bind_bucket *tw_tb;
+	struct hlist_node tw_bind_node;
+	be32 tw_rcv_saddr;             /* the socket's bound address */
+	int tw_bound_dev_if;
+	bool tw_reuse;                 /* the socket had SO_REUSEADDR */
 };
 
 /* A local port in use, with the sockets that own it (Linux
@@ -175,7 +209,11 @@ struct tcp_timewait_sock {
 struct inet_bind_bucket {
 	struct hlist_node node;
 	u16 port;
+	bool connect_only;             /* made by connect(): may be shared by
+					* 4-tuples that differ (Linux
+					* fastreuse -1) */
 	struct hlist_head owners;
+	struct hlist_head tw_owners;   /* TIME_WAIT objects on the port */
 };
 
 /* Options of a received SYN that we honour. */
@@ -194,6 +232,7 @@ struct tcp_out {
 	u16 mss;                       /* MSS option value, 0 = none */
 	u8 ttl, tos;
 	int oif;
+	u16 urg_ptr;                   /* with TCPHDR_URG */
 };
 
 static inline struct pkbuf *tcp_write_queue_tail(const struct tcp_sock *tp)
@@ -252,6 +291,33 @@ int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb);
 u16 tcp_select_window(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
 
+/* ---- tcp_sockopt.c ---- */
+int tcp_setsockopt(struct sock *sk, int level, int optname,
+		   const void *optval, unsigned int optlen);
+int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval,
+		   int *optlen);
+void tcp_set_keepalive(struct sock *sk, int val);
+u32 keepalive_time_when(const struct tcp_sock *tp);
+u32 keepalive_intvl_when(const struct tcp_sock *tp);
+int keepalive_probes(const struct tcp_sock *tp);
+u16 tcp_mss_clamp(const struct tcp_sock *tp, u16 mss);
+
+/* ---- tcp_urg.c ---- */
+u32 tcp_copied_seq(const struct sock *sk);
+void tcp_check_urg(struct sock *sk, const struct pkbuf *pkb);
+void tcp_urg_capture(struct sock *sk, const struct pkbuf *pkb);
+int tcp_recv_urg(struct sock *sk, struct msghdr *msg, size_t len, int flags);
+void tcp_mark_urg(struct sock *sk);
+void tcp_urg_fill(const struct sock *sk, u32 seq, u8 *flags, u16 *urg_ptr);
+void tcp_urg_acked(struct sock *sk);
+int tcp_ioctl(struct sock *sk, unsigned int cmd, unsigned long arg);
+
+/* ---- syncookies.c ---- */
+extern int sysctl_tcp_syncookies;
+u32 cookie_v4_init_sequence(struct sock *sk, const struct request_sock *req,
+			    u16 *mss);
+bool cookie_v4_check(struct sock *sk, struct pkbuf *pkb);
+
 /* ---- tcp_timer.c ---- */
 void tcp_init_xmit_timers(struct sock *sk);
 void tcp_clear_xmit_timers(struct sock *sk);
@@ -274,6 +340,9 @@ int tcp_v4_rcv(struct pkbuf *pkb);
 int tcp_v4_do_rcv(struct sock *sk, struct pkbuf *pkb);
 int tcp_v4_rcv_again(struct pkbuf *pkb);   /* demux, CB already filled */
 void tcp_v4_err(struct pkbuf *pkb, u8 type, u8 code, u32 info);
+void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu);
+int tcp_tw_for_each(int (*fn)(struct tcp_timewait_sock *tw, void *arg),
+		    void *arg);
 int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *addr);
 int tcp_v4_get_port(struct sock *sk, u16 snum);
 int tcp_v4_bind(struct sock *sk, const struct sockaddr_in *addr);
@@ -287,6 +356,8 @@ void inet_reqsk_unhash(struct request_sock *req);
 void inet_twsk_hash(struct tcp_timewait_sock *tw);
 void inet_twsk_unhash(struct tcp_timewait_sock *tw);
 void inet_twsk_purge(void);
+void inet_twsk_bind_hash(struct tcp_timewait_sock *tw, struct sock *sk);
+void inet_twsk_bind_unhash(struct tcp_timewait_sock *tw);
 struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 				  struct request_sock *req,
 				  const struct pkbuf *pkb);

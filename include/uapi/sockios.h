@@ -3,6 +3,7 @@
 #ifndef UAPI_SOCKIOS_H
 #define UAPI_SOCKIOS_H
 
+#define SIOCATMARK     0x8905          /* at the urgent mark? */
 #define SIOCGIFNAME    0x8910
 #define SIOCGIFCONF    0x8912
 #define SIOCGIFFLAGS   0x8913

@@ -98,6 +98,8 @@ int sock_setsockopt(struct socket *sock, int optname, const void *optval,
 		sk->sk_broadcast = v != 0;
 		return 0;
 	case SO_KEEPALIVE:
+		if (sk->sk_prot->keepalive)
+			sk->sk_prot->keepalive(sk, v != 0);
 		sk->sk_keepalive = v != 0;
 		return 0;
 	case SO_PRIORITY:

@@ -207,6 +207,26 @@ static int tcp_line(struct sock *sk, void *arg)
 	return 0;
 }
 
+/* Linux get_timewait4_sock: state 06, timer 3 with the time left in
+ * clock ticks (USER_HZ 100), no queues, uid or inode. */
+static int tcp_tw_line(struct tcp_timewait_sock *tw, void *arg)
+{
+	struct tcp_seq *ts = arg;
+	size_t start = ts->s->len;
+	long left = (long)(tw->tw_timer.expires - jiffies);
+
+	if (left < 0)
+		left = 0;
+	seq_buf_printf(ts->s, "%4d: %08X:%04X %08X:%04X %02X %08X:%08X "
+		       "%02X:%08lX %08X %5d %8d %d %d %016lx",
+		       ts->slot++, tw->loc_addr, ntohs(tw->loc_port),
+		       tw->rmt_addr, ntohs(tw->rmt_port), tw->tw_substate,
+		       0u, 0u, 3, (unsigned long)left / 10, 0u, 0, 0, 0, 3, 0UL);
+	seq_buf_pad(ts->s, start, 149);
+	seq_buf_puts(ts->s, "\n");
+	return 0;
+}
+
 ssize_t net_proc_tcp_show(char *buf, size_t size)
 {
 	struct seq_buf s;
@@ -217,6 +237,7 @@ ssize_t net_proc_tcp_show(char *buf, size_t size)
 		       "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout "
 		       "inode");
 	tcp_for_each(tcp_line, &ts);
+	tcp_tw_for_each(tcp_tw_line, &ts);
 	return seq_buf_done(&s);
 }
 

@@ -71,8 +71,10 @@ const char *const tcp_mib_names[TCP_MIB_MAX] = {
 const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"ListenOverflows", "ListenDrops", "TCPReqQFullDrop", "TCPTimeouts",
 	"TCPOFOQueue", "TCPOFODrop", "TCPOFOMerge", "TCPRcvQDrop",
-	"TCPChallengeACK", "TCPAbortOnData", "TCPAbortOnTimeout", "TW",
-	"TCPBadHdr", "TCPBadSeq",
+	"TCPChallengeACK", "TCPAbortOnData", "TCPAbortOnClose",
+	"TCPAbortOnTimeout", "TW", "TCPBadHdr", "TCPBadSeq", "TCPKeepAlive",
+	"OutOfWindowIcmps", "SyncookiesSent", "SyncookiesRecv",
+	"SyncookiesFailed", "TCPReqQFullDoCookies",
 };
 
 void snmp_reset(void)

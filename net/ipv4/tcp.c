@@ -35,6 +35,12 @@ noinline_fn void tcp_set_state(struct sock *sk, int state)
 	if (state == TCP_ESTABLISHED && old != TCP_ESTABLISHED) {
 		TCP_INC_STATS(CURRESTAB);
 		tcp_sk(sk)->was_connected = true;
+		/* Linux arms keepalive in tcp_finish_connect and for a new
+		 * child; both pass here. */
+		tcp_sk(sk)->rcv_tstamp = (u32)jiffies;
+		if (sk->sk_keepalive)
+			mod_timer(&tcp_sk(sk)->keepalive_timer,
+				  jiffies + keepalive_time_when(tcp_sk(sk)));
 	}
 	if (old == TCP_ESTABLISHED && state != TCP_ESTABLISHED)
 		TCP_DEC_STATS(CURRESTAB);
@@ -107,6 +113,7 @@ int tcp_init_sock(struct sock *sk)
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->snd_cwnd = TCP_INIT_CWND * TCP_MSS_DEFAULT;
 	tp->snd_ssthresh = 0x7fffffff;
+	tp->quickack = true;
 	return 0;
 }
 
@@ -246,34 +253,82 @@ void tcp_shutdown(struct sock *sk, int how)
 		tcp_send_fin(sk);
 }
 
+/* Linux tcp_need_reset: states where an abort tells the peer. */
+static bool tcp_need_reset(int state)
+{
+	return state == TCP_ESTABLISHED || state == TCP_CLOSE_WAIT ||
+	       state == TCP_FIN_WAIT1 || state == TCP_FIN_WAIT2 ||
+	       state == TCP_SYN_RECV;
+}
+
+static bool tcp_fin_pending(const struct sock *sk)
+{
+	return sk->sk_state == TCP_FIN_WAIT1 || sk->sk_state == TCP_CLOSING ||
+	       sk->sk_state == TCP_LAST_ACK;
+}
+
+/* SO_LINGER with a time: a blocking close waits (bounded) for our FIN to
+ * be acknowledged (Linux sk_stream_wait_close). Called with bottom
+ * halves off; they run while we sleep. */
+static void tcp_linger_wait(struct sock *sk, long timeout)
+{
+	wait_queue_entry_t wait;
+
+	init_wait_entry(&wait, 0);
+	while (timeout > 0 && tcp_fin_pending(sk)) {
+		prepare_to_wait(&sk->sk_wq, &wait);
+		local_bh_enable();
+		if (tcp_fin_pending(sk))
+			timeout = schedule_timeout(timeout);
+		local_bh_disable();
+		finish_wait(&sk->sk_wq, &wait);
+		if (signal_pending_current())
+			break;
+	}
+}
+
+/* Linux tcp_close: the user lets go. timeout is SO_LINGER's time (ms)
+ * when it is on with a non-zero time; SO_LINGER on with zero time is an
+ * abort (RST, TCPAbortOnData, as Linux counts it). */
 void tcp_close(struct sock *sk, long timeout)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	bool unread = !list_empty(&sk->sk_receive_queue.list);
 
 	sock_hold(sk);
-	sk->sk_dead = true;
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_state == TCP_LISTEN) {
+		sk->sk_dead = true;     /* no wakeups for a dying listener */
 		inet_csk_listen_stop(sk);
 		tcp_set_state(sk, TCP_CLOSE);
 	}
 	pkb_queue_purge(&sk->sk_receive_queue);
 	if (sk->sk_state == TCP_CLOSE) {
-		inet_csk_destroy_sock(sk);
+		/* nothing to tell anyone */
 	} else if (sk->sk_state == TCP_SYN_SENT) {
 		tcp_done(sk);
 	} else if (unread) {
 		/* RFC 2525 2.17 / Linux: closing with unread data is an
 		 * abort, so the peer learns its data was not consumed. */
-		TCPEXT_INC_STATS(TCPABORTONDATA);
+		TCPEXT_INC_STATS(TCPABORTONCLOSE);
 		tcp_send_active_reset(sk);
+		tcp_done(sk);
+	} else if (sk->sk_linger == 0) {
+		TCPEXT_INC_STATS(TCPABORTONDATA);
+		if (tcp_need_reset(sk->sk_state))
+			tcp_send_active_reset(sk);
 		tcp_done(sk);
 	} else if (tcp_close_state(sk)) {
 		tcp_send_fin(sk);
+	}
+	if (timeout > 0)
+		tcp_linger_wait(sk, timeout);
+	sk->sk_dead = true;             /* an orphan from here on */
+	if (sk->sk_state == TCP_CLOSE) {
+		inet_csk_destroy_sock(sk);
 	} else if (sk->sk_state == TCP_FIN_WAIT2) {
-		/* shutdown(SHUT_WR) earlier; now nobody waits for the
-		 * peer's FIN forever. */
+		/* Our FIN is acknowledged (or shutdown(SHUT_WR) sent it
+		 * earlier); nobody waits for the peer's FIN forever. */
 		mod_timer(&tp->keepalive_timer, jiffies + TCP_FIN_TIMEOUT);
 	}
 	sock_put(sk);
@@ -390,6 +445,8 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 		tp->write_seq += n;
 		copied += n;
 	}
+	if (copied && (msg->msg_flags & MSG_OOB))
+		tcp_mark_urg(sk);
 	if (copied)
 		tcp_write_xmit(sk);
 	if (copied)
@@ -416,6 +473,21 @@ static void tcp_cleanup_rbuf(struct sock *sk)
 		tcp_send_ack(sk);
 }
 
+/* Is there something for read()? Not when all that is queued is the
+ * urgent byte and it is not inline (Linux tcp_stream_is_readable). */
+static bool tcp_readable(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct pkbuf *head = pkb_peek(&sk->sk_receive_queue);
+
+	if (!head)
+		return false;
+	return !(head->len == 1 &&
+		 head->list.next == &sk->sk_receive_queue.list &&
+		 tp->urg_data && !sk->sk_urginline &&
+		 tp->urg_seq == TCP_SKB_CB(head)->seq);
+}
+
 static int tcp_recv_wait(struct sock *sk, long *timeo)
 {
 	wait_queue_entry_t wait;
@@ -424,7 +496,7 @@ static int tcp_recv_wait(struct sock *sk, long *timeo)
 		return -EAGAIN;
 	init_wait_entry(&wait, 0);
 	prepare_to_wait(&sk->sk_wq, &wait);
-	if (list_empty(&sk->sk_receive_queue.list) && !sk->sk_err &&
+	if (!tcp_readable(sk) && !sk->sk_err &&
 	    !(sk->sk_shutdown & RCV_SHUTDOWN) && sk->sk_state != TCP_CLOSE)
 		*timeo = schedule_timeout(*timeo);
 	finish_wait(&sk->sk_wq, &wait);
@@ -436,6 +508,7 @@ static int tcp_recv_wait(struct sock *sk, long *timeo)
 int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		int *addr_len)
 {
+	struct tcp_sock *tp = tcp_sk(sk);
 	long timeo = (flags & MSG_DONTWAIT) ? 0 : sk->sk_rcvtimeo;
 	struct kvec iov[TCP_MAX_IOV];
 	struct msghdr m;
@@ -444,6 +517,12 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 
 	if (sk->sk_state == TCP_LISTEN)
 		return -ENOTCONN;
+	if (flags & MSG_OOB) {
+		local_bh_disable();
+		err = tcp_recv_urg(sk, msg, len, flags);
+		local_bh_enable();
+		return err;
+	}
 	len = tcp_msg_private(&m, iov, msg, len);
 	if (!len)
 		return 0;
@@ -453,26 +532,57 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		local_bh_disable();
 		list_for_each_entry_safe(pkb, next, &sk->sk_receive_queue.list,
 					 list) {
-			size_t n = MIN((size_t)pkb->len, len - copied);
+			struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+			unsigned int start = 0, avail = pkb->len, used;
+			bool at_mark = false;
+			size_t n;
 
-			if (!n)
+			if (copied >= len)
 				break;
-			err = memcpy_to_msg(&m, pkb->data, n);
-			if (err) {
-				local_bh_enable();
-				return copied ? (int)copied : err;
+			/* Urgent data: reading stops at the mark; the urgent
+			 * byte itself is skipped unless SO_OOBINLINE (Linux). */
+			if (tp->urg_data && tp->urg_seq - cb->seq < pkb->len) {
+				u32 off = tp->urg_seq - cb->seq;
+
+				if (off == 0) {
+					if (copied)
+						break;
+					if (!sk->sk_urginline)
+						start = 1;
+				} else {
+					avail = off;
+					at_mark = true;
+				}
 			}
-			tcp_iov_advance(&m, n);
-			copied += n;
-			if (flags & MSG_PEEK)
+			n = MIN((size_t)(avail - start), len - copied);
+			if (n) {
+				err = memcpy_to_msg(&m, pkb->data + start, n);
+				if (err) {
+					local_bh_enable();
+					return copied ? (int)copied : err;
+				}
+				tcp_iov_advance(&m, n);
+				copied += n;
+			}
+			if (flags & MSG_PEEK) {
+				if (at_mark)
+					break;
 				continue;
-			if (n < pkb->len) {
-				pkb_pull(pkb, (unsigned int)n);
+			}
+			used = start + (unsigned int)n;
+			if (used < pkb->len) {
+				pkb_pull(pkb, used);
+				cb->seq += used;
 				break;
 			}
 			pkb_unlink(pkb, &sk->sk_receive_queue);
 			pkb_free(pkb);
 		}
+		/* Read past the urgent byte: it is gone (Linux). */
+		if (!(flags & MSG_PEEK) && (tp->urg_data & TCP_URG_VALID ||
+					    tp->urg_data == TCP_URG_READ) &&
+		    after(tcp_copied_seq(sk), tp->urg_seq))
+			tp->urg_data = 0;
 		if (copied) {
 			if (!(flags & MSG_PEEK))
 				tcp_cleanup_rbuf(sk);
@@ -516,8 +626,10 @@ unsigned int tcp_poll_mask(struct sock *sk)
 	if (sk->sk_shutdown & RCV_SHUTDOWN)
 		mask |= SK_POLLIN | SK_POLLRDNORM | 0x2000;    /* POLLRDHUP */
 	if (state != TCP_SYN_SENT && state != TCP_SYN_RECV) {
-		if (!list_empty(&sk->sk_receive_queue.list))
+		if (tcp_readable(sk))
 			mask |= SK_POLLIN | SK_POLLRDNORM;
+		if (tp->urg_data & TCP_URG_VALID)
+			mask |= SK_POLLPRI;
 		if (!(sk->sk_shutdown & SEND_SHUTDOWN)) {
 			if (sk->sk_wmem_alloc < sk->sk_sndbuf)
 				mask |= SK_POLLOUT | SK_POLLWRNORM;
@@ -561,4 +673,8 @@ const struct proto tcp_prot = {
 	.accept = inet_csk_accept,
 	.shutdown = tcp_shutdown,
 	.poll_mask = tcp_poll_mask,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
+	.keepalive = tcp_set_keepalive,
+	.ioctl = tcp_ioctl,
 };

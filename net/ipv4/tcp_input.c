@@ -332,6 +332,7 @@ static bool tcp_queue_rcv(struct sock *sk, struct pkbuf *pkb)
 	bool fin = TCP_SKB_CB(pkb)->tcp_flags & TCPHDR_FIN;
 
 	if (pkb->len) {
+		tcp_urg_capture(sk, pkb);
 		if (sk->sk_shutdown & RCV_SHUTDOWN && sk->sk_dead) {
 			pkb_free(pkb);          /* nobody will read it */
 		} else if (sock_queue_rcv_pkb(sk, pkb)) {
@@ -441,6 +442,8 @@ static void tcp_apply_mss(struct tcp_sock *tp, u16 peer_mss)
 		  (u16)TCP_MSS_DEFAULT;
 
 	tp->mss_cache = MIN(mss, tp->advmss);
+	if (tp->pmtu_mss && tp->pmtu_mss < tp->mss_cache)
+		tp->mss_cache = tp->pmtu_mss;   /* the path is narrower */
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 }
 
@@ -569,6 +572,12 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	}
 	if (!tcp_ack(sk, pkb))
 		goto drop;
+	tp->rcv_tstamp = (u32)jiffies;  /* heard from the peer: keepalive */
+	tp->probes_out = 0;
+	tcp_urg_acked(sk);
+	/* Sixth: the URG bit (tcp_urg.c). */
+	if (fl & TCPHDR_URG)
+		tcp_check_urg(sk, pkb);
 	switch (sk->sk_state) {
 	case TCP_FIN_WAIT1:
 		if (tcp_fin_acked(tp)) {
@@ -613,6 +622,8 @@ int tcp_rcv_state_process(struct sock *sk, struct pkbuf *pkb)
 		if (cb->tcp_flags & TCPHDR_RST)
 			break;
 		if (cb->tcp_flags & TCPHDR_ACK) {
+			if (cookie_v4_check(sk, pkb))
+				return 0;       /* a SYN cookie's answer */
 			tcp_v4_send_reset(pkb);
 			break;
 		}

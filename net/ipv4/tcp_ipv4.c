@@ -216,6 +216,7 @@ static struct inet_bind_bucket *inet_bind_bucket_find(u16 port)
 static bool inet_bind_conflict(const struct sock *sk,
 			       const struct inet_bind_bucket *tb)
 {
+	struct tcp_timewait_sock *tw;
 	struct tcp_sock *o;
 
 	hlist_for_each_entry(o, &tb->owners, bind_node) {
@@ -229,6 +230,19 @@ static bool inet_bind_conflict(const struct sock *sk,
 		    sk->sk_bound_dev_if != osk->sk_bound_dev_if)
 			continue;
 		if (sk->sk_reuse && osk->sk_reuse && osk->sk_state != TCP_LISTEN)
+			continue;
+		if (!a || !b || a == b)
+			return true;
+	}
+	/* TIME_WAIT holds the port as Linux: shared only when both the new
+	 * socket and the one that left asked for SO_REUSEADDR. */
+	hlist_for_each_entry(tw, &tb->tw_owners, tw_bind_node) {
+		be32 a = inet_sk(sk)->inet_rcv_saddr, b = tw->tw_rcv_saddr;
+
+		if (sk->sk_bound_dev_if && tw->tw_bound_dev_if &&
+		    sk->sk_bound_dev_if != tw->tw_bound_dev_if)
+			continue;
+		if (sk->sk_reuse && tw->tw_reuse)
 			continue;
 		if (!a || !b || a == b)
 			return true;
@@ -287,8 +301,77 @@ int tcp_v4_get_port(struct sock *sk, u16 snum)
 		tb = inet_bind_bucket_create(snum);
 	if (!tb)
 		return -ENOBUFS;
+	tb->connect_only = false;       /* named by bind(): not shared */
 	inet_bind_hash(sk, tb);
 	return 0;
+}
+
+static void inet_bind_bucket_put(struct inet_bind_bucket *tb)
+{
+	if (!tb->owners.first && !tb->tw_owners.first) {
+		hlist_del(&tb->node);
+		kfree(tb);
+	}
+}
+
+/* The TIME_WAIT object takes over the socket's hold on its port. */
+void inet_twsk_bind_hash(struct tcp_timewait_sock *tw, struct sock *sk)
+{
+	struct inet_bind_bucket *tb = tcp_sk(sk)->bind_bucket;
+
+	tw->tw_tb = tb;
+	if (tb)
+		hlist_add_head(&tw->tw_bind_node, &tb->tw_owners);
+}
+
+void inet_twsk_bind_unhash(struct tcp_timewait_sock *tw)
+{
+	struct inet_bind_bucket *tb = tw->tw_tb;
+
+	if (!tb)
+		return;
+	hlist_del(&tw->tw_bind_node);
+	tw->tw_tb = NULL;
+	inet_bind_bucket_put(tb);
+}
+
+static bool inet_tuple_in_use(be32 saddr, be16 sport, be32 daddr, be16 dport)
+{
+	/* lookups take the remote side first */
+	return inet_lookup_established(daddr, dport, saddr, sport) ||
+	       inet_lookup_tw(daddr, dport, saddr, sport);
+}
+
+/* connect() without a bound port (Linux __inet_hash_connect): from a
+ * random start in the ephemeral range, a port nobody holds, or one only
+ * other connect()s hold where this 4-tuple is neither established nor in
+ * TIME_WAIT (without timestamps a TIME_WAIT tuple is never reused, as
+ * Linux's tcp_twsk_unique). Each try is a hash lookup. */
+static int inet_hash_connect(struct sock *sk)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	u32 range = TCP_EPHEMERAL_HIGH - TCP_EPHEMERAL_LOW + 1;
+	u32 off = get_random_u32() % range;
+
+	for (u32 i = 0; i < range; i++) {
+		u16 p = (u16)(TCP_EPHEMERAL_LOW + (off + i) % range);
+		struct inet_bind_bucket *tb = inet_bind_bucket_find(p);
+
+		if (tb) {
+			if (!tb->connect_only ||
+			    inet_tuple_in_use(inet->inet_saddr, htons(p),
+					      inet->inet_daddr, inet->inet_dport))
+				continue;
+		} else {
+			tb = inet_bind_bucket_create(p);
+			if (!tb)
+				return -ENOBUFS;
+			tb->connect_only = true;
+		}
+		inet_bind_hash(sk, tb);
+		return 0;
+	}
+	return -EADDRNOTAVAIL;
 }
 
 void inet_put_port(struct sock *sk)
@@ -301,10 +384,7 @@ void inet_put_port(struct sock *sk)
 	hlist_del(&tp->bind_node);
 	tp->bind_bucket = NULL;
 	inet_sk(sk)->inet_num = 0;
-	if (!tb->owners.first) {
-		hlist_del(&tb->node);
-		kfree(tb);
-	}
+	inet_bind_bucket_put(tb);
 }
 
 /* An accepted child owns its listener's port too (Linux
@@ -369,19 +449,19 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *usin)
 	inet->inet_daddr = usin->sin_addr.s_addr;
 	inet->inet_dport = usin->sin_port;
 	if (!inet->inet_num) {
-		err = tcp_v4_get_port(sk, 0);
+		err = inet_hash_connect(sk);
 		if (err)
 			goto failure;
-	}
-	if (inet_lookup_established(inet->inet_daddr, inet->inet_dport,
-				    inet->inet_saddr, inet->inet_sport)) {
+	} else if (inet_tuple_in_use(inet->inet_saddr, inet->inet_sport,
+				     inet->inet_daddr, inet->inet_dport)) {
 		err = -EADDRNOTAVAIL;
 		goto failure;
 	}
 	tp->iss = tcp_v4_init_seq(inet->inet_saddr, inet->inet_daddr,
 				  inet->inet_sport, inet->inet_dport);
 	tp->snd_una = tp->snd_nxt = tp->write_seq = tp->iss;
-	tp->advmss = (u16)(rt.dev->mtu - 40);
+	tp->advmss = tcp_mss_clamp(tp, (u16)MIN(rt.dev->mtu - 40, 65535u));
+	tp->pmtu_mss = (u16)MIN(rt.mtu - 40, 65535u);
 	tp->mss_cache = MIN(tp->advmss, (u16)TCP_MSS_DEFAULT);
 	tcp_set_state(sk, TCP_SYN_SENT);
 	inet_ehash_insert(sk);
@@ -417,6 +497,17 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	sk->sk_rcvbuf = listener->sk_rcvbuf;
 	sk->sk_sndbuf = listener->sk_sndbuf;
 	sk->sk_bound_dev_if = listener->sk_bound_dev_if;
+	/* What Linux's sk_clone_lock copies that we keep per socket. */
+	sk->sk_reuse = listener->sk_reuse;
+	sk->sk_keepalive = listener->sk_keepalive;
+	sk->sk_linger = listener->sk_linger;
+	sk->sk_urginline = listener->sk_urginline;
+	sk->sk_priority = listener->sk_priority;
+	tp->keepalive_time = ltp->keepalive_time;
+	tp->keepalive_intvl = ltp->keepalive_intvl;
+	tp->keepalive_probes = ltp->keepalive_probes;
+	tp->user_mss = ltp->user_mss;
+	tp->quickack = ltp->quickack;
 	inet->inet_saddr = inet->inet_rcv_saddr = req->loc_addr;
 	inet->inet_daddr = req->rmt_addr;
 	inet->inet_dport = req->rmt_port;
@@ -431,7 +522,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->rcv_nxt = tp->rcv_wup = req->rcv_isn + 1;
 	tp->rcv_wnd = MIN((u32)listener->sk_rcvbuf / 2, TCP_MAX_WINDOW);
 	tp->snd_wnd = req->rcv_wnd;
-	tp->advmss = ltp->advmss;
+	tp->advmss = tcp_mss_clamp(ltp, ltp->advmss);
 	tp->mss_cache = MIN(req->mss, tp->advmss);
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 	tp->listener = listener;
@@ -543,24 +634,125 @@ int tcp_v4_rcv(struct pkbuf *pkb)
 	return tcp_v4_rcv_again(pkb);
 }
 
-/* ICMP about a segment we sent: a hard error while connecting aborts
- * (Linux), otherwise it is remembered as a soft error for a timeout. */
+/* Split a queued segment so none is longer than mss (Linux
+ * tcp_fragment): the tail goes into new buffers after it, FIN with the
+ * last piece. Fails quietly (the segment then goes whole, and IP
+ * fragments it). */
+static void tcp_fragment_to_mss(struct sock *sk, struct pkbuf *pkb, u16 mss)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	while (pkb->len > mss) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb), *ncb;
+		unsigned int rest = pkb->len - mss;
+		struct pkbuf *n = pkb_alloc(rest);
+
+		if (!n)
+			return;
+		ncb = TCP_SKB_CB(n);
+		*ncb = *cb;
+		memcpy(pkb_put(n, rest), pkb->data + mss, rest);
+		pkb_trim(pkb, mss);
+		ncb->seq = cb->seq + mss;
+		cb->end_seq = ncb->seq;
+		cb->tcp_flags &= (u8)~(TCPHDR_FIN | TCPHDR_PSH);
+		sk->sk_wmem_alloc += (int)n->truesize;
+		list_add(&n->list, &pkb->list);
+		tp->write_queue.qlen++;
+		pkb = n;
+	}
+}
+
+/* RFC 1191 / Linux tcp_v4_mtu_reduced: the path (route exception,
+ * already updated by ICMP) is narrower than our segments. Lower the MSS,
+ * cut the queued segments to it, and resend at once the sent ones that
+ * were too big (tcp_simple_retransmit: no congestion response, this was
+ * not loss). */
+void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct pkbuf *pkb;
+	struct rtable rt;
+	u16 mss;
+
+	if (sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_CLOSE)
+		return;
+	if (ip_route_output(inet->inet_daddr, inet->inet_saddr,
+			    sk->sk_bound_dev_if, &rt))
+		return;
+	if (mtu < rt.mtu && !rt.mtu_locked)
+		sk->sk_err_soft = EMSGSIZE;
+	mtu = rt.mtu;
+	if (mtu < 40 + 48)
+		return;
+	mss = tcp_mss_clamp(tp, (u16)MIN(mtu - 40, 65535u));
+	if (mss < 48)
+		mss = 48;                 /* Linux tcp_min_snd_mss */
+	tp->pmtu_mss = mss;
+	if (mss >= tp->mss_cache)
+		return;
+	tp->mss_cache = mss;
+	if (tp->snd_cwnd < mss)
+		tp->snd_cwnd = mss;
+	pkb = pkb_peek(&tp->write_queue);
+	while (pkb) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+		u32 end = cb->end_seq;
+		bool resend = pkb->len > mss && (cb->sacked & TCPCB_SENT);
+
+		tcp_fragment_to_mss(sk, pkb, mss);
+		for (;;) {
+			cb = TCP_SKB_CB(pkb);
+			if (resend && !(cb->sacked & TCPCB_LOST)) {
+				cb->sacked |= TCPCB_LOST;
+				tp->lost_out += cb->end_seq - cb->seq;
+			}
+			if (cb->end_seq == end)
+				break;
+			pkb = tcp_write_queue_next(tp, pkb);
+		}
+		pkb = tcp_write_queue_next(tp, pkb);
+	}
+	tcp_write_xmit(sk);
+}
+
+/* ICMP about a segment we sent (Linux tcp_v4_err). The quoted sequence
+ * number must be one in flight (RFC 5927 4.1), or the message is a
+ * guess and is dropped. Fragmentation needed lowers the MSS (RFC 1191);
+ * a hard error while connecting aborts (so port or protocol unreachable
+ * gives ECONNREFUSED); otherwise it is remembered as a soft error for a
+ * timeout. */
 void tcp_v4_err(struct pkbuf *pkb, u8 type, u8 code, u32 info)
 {
 	const struct iphdr *iph = (const struct iphdr *)pkb->data;
 	const struct tcphdr *th =
 		(const struct tcphdr *)(pkb->data + ip_hdr_ihl(iph) * 4);
+	struct tcp_sock *tp;
 	struct sock *sk;
 	bool fatal;
+	u32 seq;
 	int err;
 
 	sk = inet_lookup_established(iph->daddr, th->dest, iph->saddr,
 				     th->source);
 	if (!sk)
 		return;
+	tp = tcp_sk(sk);
+	seq = ntohl(th->seq);
+	if (before(seq, tp->snd_una) || after(seq, tp->snd_nxt)) {
+		TCPEXT_INC_STATS(OUTOFWINDOWICMPS);
+		return;
+	}
 	err = icmp_err_to_errno(type, code, &fatal);
-	if (!err || err == EMSGSIZE)
-		return;          /* no PMTU discovery: we do not set DF */
+	if (!err)
+		return;
+	if (err == EMSGSIZE) {
+		sock_hold(sk);
+		tcp_v4_mtu_reduced(sk, info);
+		sock_put(sk);
+		return;
+	}
 	if (sk->sk_state == TCP_SYN_SENT && fatal) {
 		sk->sk_err = err;
 		sk->sk_error_report(sk);
@@ -582,6 +774,19 @@ void inet_twsk_purge(void)
 		hlist_for_each_entry_safe(tw, n, &tcp_twhash[i], node)
 			inet_twsk_kill(tw);
 	}
+}
+
+int tcp_tw_for_each(int (*fn)(struct tcp_timewait_sock *tw, void *arg),
+		    void *arg)
+{
+	struct tcp_timewait_sock *tw;
+	int rc;
+
+	for (int i = 0; i < TCP_EHASH_SIZE; i++)
+		hlist_for_each_entry(tw, &tcp_twhash[i], node)
+			if ((rc = fn(tw, arg)) != 0)
+				return rc;
+	return 0;
 }
 
 int tcp_for_each(int (*fn)(struct sock *sk, void *arg), void *arg)

@@ -26,7 +26,7 @@ static void tcp_v4_send_synack(struct request_sock *req)
 	struct sock *l = req->rsk_listener;
 
 	o.window = (u16)MIN((u32)l->sk_rcvbuf / 2, TCP_MAX_WINDOW);
-	o.mss = tcp_sk(l)->advmss;
+	o.mss = tcp_mss_clamp(tcp_sk(l), tcp_sk(l)->advmss);
 	o.oif = l->sk_bound_dev_if;
 	tcp_v4_xmit(&o, NULL, 0);
 }
@@ -67,13 +67,20 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 	const struct tcphdr *th = tcp_hdr(pkb);
 	struct tcp_options_received opt;
 	struct request_sock *req;
+	bool want_cookie = false;
 
-	/* Both queues are bounded by the backlog; a full one drops the SYN
-	 * silently so the peer retries (Linux does the same). */
+	/* Both queues are bounded by the backlog. A full SYN queue sends a
+	 * SYN cookie instead (tcp_syncookies=1, syncookies.c), or drops the
+	 * SYN silently so the peer retries; a full accept queue drops it
+	 * (Linux does the same). */
 	if (ltp->synq_len >= ltp->max_ack_backlog) {
-		TCPEXT_INC_STATS(TCPREQQFULLDROP);
-		TCPEXT_INC_STATS(LISTENDROPS);
-		return 0;
+		if (!sysctl_tcp_syncookies) {
+			TCPEXT_INC_STATS(TCPREQQFULLDROP);
+			TCPEXT_INC_STATS(LISTENDROPS);
+			return 0;
+		}
+		TCPEXT_INC_STATS(TCPREQQFULLDOCOOKIES);
+		want_cookie = true;
 	}
 	if (ltp->acceptq_len >= ltp->max_ack_backlog) {
 		TCPEXT_INC_STATS(LISTENOVERFLOWS);
@@ -85,6 +92,22 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 	    pkb->pkt_type == PACKET_MULTICAST ||
 	    inet_addr_type_dev(iph->daddr, NULL) != RTN_LOCAL)
 		return 0;
+	if (want_cookie) {
+		struct request_sock c;
+
+		tcp_parse_options(th, &opt);
+		memset(&c, 0, sizeof(c));
+		c.rsk_listener = sk;
+		c.loc_addr = iph->daddr;
+		c.rmt_addr = iph->saddr;
+		c.loc_port = th->dest;
+		c.rmt_port = th->source;
+		c.rcv_isn = TCP_SKB_CB(pkb)->seq;
+		c.mss = opt.mss_clamp ? opt.mss_clamp : (u16)TCP_MSS_DEFAULT;
+		c.snt_isn = cookie_v4_init_sequence(sk, &c, &c.mss);
+		tcp_v4_send_synack(&c);         /* nothing kept */
+		return 0;
+	}
 	req = kzalloc(sizeof(*req));
 	if (!req) {
 		TCPEXT_INC_STATS(LISTENDROPS);
@@ -102,6 +125,7 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 				       th->source);
 	req->mss = opt.mss_clamp ? MAX(opt.mss_clamp, (u16)TCP_MSS_MIN) :
 		   (u16)TCP_MSS_DEFAULT;
+	req->mss = tcp_mss_clamp(ltp, req->mss);        /* TCP_MAXSEG */
 	req->rcv_wnd = TCP_SKB_CB(pkb)->window;
 	INIT_HLIST_NODE(&req->node);
 	timer_setup(&req->rsk_timer, reqsk_timer_handler, 0);
@@ -181,6 +205,7 @@ void inet_twsk_kill(struct tcp_timewait_sock *tw)
 {
 	del_timer(&tw->tw_timer);
 	inet_twsk_unhash(tw);
+	inet_twsk_bind_unhash(tw);
 	tw_count--;
 	kfree(tw);
 }
@@ -211,7 +236,12 @@ void tcp_time_wait(struct sock *sk)
 		tw->snd_nxt = tp->snd_nxt;
 		tw->rcv_nxt = tp->rcv_nxt;
 		tw->tw_substate = TCP_TIME_WAIT;
+		tw->tw_rcv_saddr = inet->inet_rcv_saddr;
+		tw->tw_bound_dev_if = sk->sk_bound_dev_if;
+		tw->tw_reuse = sk->sk_reuse;
 		INIT_HLIST_NODE(&tw->node);
+		INIT_HLIST_NODE(&tw->tw_bind_node);
+		inet_twsk_bind_hash(tw, sk);
 		timer_setup(&tw->tw_timer, tw_timer_handler, 0);
 		/* Unhash the socket first: the 4-tuple moves to the tw. */
 		inet_unhash(sk);

@@ -47,7 +47,7 @@ int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 	th->flags = o->flags;
 	th->window = htons(o->window);
 	th->check = 0;
-	th->urg_ptr = 0;
+	th->urg_ptr = htons(o->urg_ptr);
 	if (o->mss) {
 		u8 *opt = (u8 *)(th + 1);
 
@@ -58,6 +58,10 @@ int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 	}
 	if (!p.saddr)
 		p.saddr = rt.saddr;
+	/* PMTU discovery (RFC 1191) as Linux's IP_PMTUDISC_WANT for TCP:
+	 * DF on what fits the path, so a router's "fragmentation needed"
+	 * lowers our MSS (tcp_v4_mtu_reduced). */
+	p.df = !rt.mtu_locked && pkb->len + 20 <= rt.mtu;
 	th->check = htons(csum_tcpudp_magic(p.saddr, p.daddr, pkb->len,
 					    IPPROTO_TCP,
 					    csum_partial(pkb->data, pkb->len, 0)));
@@ -112,6 +116,8 @@ static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags)
 	o->ttl = inet->uc_ttl;
 	o->tos = inet->tos;
 	o->oif = sk->sk_bound_dev_if;
+	if (!(flags & TCPHDR_RST))
+		tcp_urg_fill(sk, seq, &o->flags, &o->urg_ptr);
 }
 
 /* Send one queued segment (first transmission or retransmission). */
@@ -166,6 +172,7 @@ int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb)
 		tcp_sk(sk)->lost_out -= cb->end_seq - cb->seq;
 	cb->sacked = (cb->sacked & ~TCPCB_LOST) | TCPCB_RETRANS;
 	TCP_INC_STATS(RETRANSSEGS);
+	tcp_sk(sk)->total_retrans++;
 	return tcp_transmit_skb(sk, pkb);
 }
 

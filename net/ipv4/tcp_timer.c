@@ -5,7 +5,7 @@
  *     RTO, give up after TCP_RETRIES2 / TCP_SYN_RETRIES tries);
  *     ICSK_TIME_PROBE0 -> tcp_probe_timer (zero window, RFC 9293 3.8.6.1)
  *   keepalive_timer: an orphaned FIN_WAIT2 ends after TCP_FIN_TIMEOUT,
- *     as Linux's tcp_keepalive_timer does.
+ *     as Linux's tcp_keepalive_timer does; SO_KEEPALIVE probes.
  * Request socks and TIME_WAIT have their own timers (tcp_minisocks.c).
  */
 #include <net/tcp.h>
@@ -128,15 +128,50 @@ static void tcp_write_timer(struct timer_list *t)
 		tcp_probe_timer(sk);
 }
 
+/* Linux tcp_keepalive_timer: the orphaned FIN_WAIT2 timeout, and
+ * keepalive (RFC 1122 4.2.3.6). After keepalive_time without hearing
+ * from the peer (and with nothing of ours in flight, which has its own
+ * timer), a probe -- an ACK at snd_una - 1 with no data, which the peer
+ * must answer -- goes every keepalive_intvl; keepalive_probes unanswered
+ * probes end the connection with ETIMEDOUT (and a RST, as Linux). Any
+ * acceptable ACK resets probes_out and rcv_tstamp (tcp_input.c). */
 static void tcp_keepalive_timer(struct timer_list *t)
 {
 	struct tcp_sock *tp = from_timer(tp, t, keepalive_timer);
 	struct sock *sk = &tp->inet.sk;
+	u32 elapsed, when;
 
 	if (sk->sk_state == TCP_FIN_WAIT2 && sk->sk_dead) {
 		tcp_send_active_reset(sk);
 		tcp_done(sk);
+		return;
 	}
+	if (!sk->sk_keepalive || sk->sk_state == TCP_CLOSE ||
+	    sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_SYN_SENT)
+		return;
+	when = keepalive_time_when(tp);
+	if (tp->snd_una != tp->snd_nxt || tp->send_head) {
+		/* alive without keepalive: the RTO or probe0 watches it */
+		mod_timer(&tp->keepalive_timer, jiffies + when);
+		return;
+	}
+	elapsed = (u32)jiffies - tp->rcv_tstamp;
+	if (elapsed >= when) {
+		if (tp->probes_out >= keepalive_probes(tp)) {
+			tcp_send_active_reset(sk);
+			sock_hold(sk);
+			tcp_write_err(sk);
+			sock_put(sk);
+			return;
+		}
+		tcp_send_probe0(sk);
+		TCPEXT_INC_STATS(TCPKEEPALIVE);
+		tp->probes_out++;
+		mod_timer(&tp->keepalive_timer,
+			  jiffies + keepalive_intvl_when(tp));
+		return;
+	}
+	mod_timer(&tp->keepalive_timer, jiffies + (when - elapsed));
 }
 
 void tcp_init_xmit_timers(struct sock *sk)

@@ -127,7 +127,7 @@ TEST(tcp_close_with_unread_data_resets)
 	tcp_close(sk, 0);
 	s = pop_seg();
 	CHECK(s.valid && (s.flags & TCPHDR_RST) && s.seq == iss + 1);
-	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPABORTONDATA], 1);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPABORTONCLOSE], 1);
 	fx_teardown();
 }
 

@@ -100,13 +100,15 @@ TEST(tcp_passive_open_and_backlog)
 		CHECK(s.valid && s.ack == 1003);
 	}
 	CHECK_EQ(tcp_mib[TCP_MIB_PASSIVEOPENS], 1);
-	/* The SYN queue is bounded by the backlog (2): the third waits. */
+	/* The SYN queue is bounded by the backlog (2): the third gets a SYN
+	 * cookie and nothing is queued (test_tcp_syncookies.c). */
 	for (u16 p = 0; p < 3; p++) {
 		t.sport = (u16)(41000 + p);
 		mock_rx_now(eth0, tframe, mk_tcp(tframe, &t, NULL, 0));
 	}
 	CHECK_EQ(tcp_sk(l)->synq_len, 2);
-	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPREQQFULLDROP], 1);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPREQQFULLDOCOOKIES], 1);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPREQQFULLDROP], 0);
 	mock_tx_purge(eth0);
 	/* SYN-ACKs are retransmitted at 1 s, then dropped after 5 tries. */
 	host_advance(1000);

@@ -37,6 +37,7 @@
 #include <net/if.h>
 #include <sys/mman.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include "ktest.h"
 
@@ -610,6 +611,8 @@ static int tcp_listener(struct sockaddr_in *a)
 	return fd;
 }
 
+static void test_tcp_sockopts(void);
+
 static void test_tcp(void)
 {
 	struct sockaddr_in a, peer;
@@ -729,6 +732,205 @@ static void test_tcp(void)
 	close(s);
 	close(c);
 	close(l);
+	test_tcp_sockopts();
+}
+
+/* TCP-level options and the socket's end of life, as Linux answers. */
+static int tcpopt(int fd, int name)
+{
+	int v = -1;
+	socklen_t l = sizeof(v);
+
+	if (getsockopt(fd, IPPROTO_TCP, name, &v, &l) < 0 || l != sizeof(v))
+		return -1;
+	return v;
+}
+
+static void test_tcp_sockopts(void)
+{
+	struct sockaddr_in a;
+	int l, c, s, v;
+	short sv = 1;
+	socklen_t vl;
+	char buf[64];
+
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	CHECK("tcp_keepalive_defaults", tcpopt(c, TCP_KEEPIDLE) == 7200 &&
+	      tcpopt(c, TCP_KEEPINTVL) == 75 && tcpopt(c, TCP_KEEPCNT) == 9,
+	      "%d %d %d", tcpopt(c, TCP_KEEPIDLE), tcpopt(c, TCP_KEEPINTVL),
+	      tcpopt(c, TCP_KEEPCNT));
+	CHECK("tcp_maxseg_default", tcpopt(c, TCP_MAXSEG) == 536, "%d",
+	      tcpopt(c, TCP_MAXSEG));
+	CHECK("tcp_quickack_default", tcpopt(c, TCP_QUICKACK) == 1, "%d",
+	      tcpopt(c, TCP_QUICKACK));
+	v = 30;
+	CHECK("tcp_keepidle_set", setsockopt(c, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_KEEPIDLE) == 30, "%s", strerror(errno));
+	v = 4;
+	CHECK("tcp_keepcnt_set", setsockopt(c, IPPROTO_TCP, TCP_KEEPCNT, &v, sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_KEEPCNT) == 4, "%s", strerror(errno));
+	v = 0;
+	EXPECT_ERR("tcp_keepidle_zero", setsockopt(c, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof(v)),
+		   EINVAL);
+	v = 32768;
+	EXPECT_ERR("tcp_keepidle_too_big", setsockopt(c, IPPROTO_TCP, TCP_KEEPIDLE, &v,
+						      sizeof(v)), EINVAL);
+	v = 0;
+	EXPECT_ERR("tcp_keepintvl_zero", setsockopt(c, IPPROTO_TCP, TCP_KEEPINTVL, &v,
+						    sizeof(v)), EINVAL);
+	v = 128;
+	EXPECT_ERR("tcp_keepcnt_too_big", setsockopt(c, IPPROTO_TCP, TCP_KEEPCNT, &v, sizeof(v)),
+		   EINVAL);
+	EXPECT_ERR("tcp_opt_short", setsockopt(c, IPPROTO_TCP, TCP_KEEPIDLE, &sv, sizeof(sv)),
+		   EINVAL);
+	v = 1;
+	EXPECT_ERR("tcp_opt_unknown_set", setsockopt(c, IPPROTO_TCP, 99, &v, sizeof(v)),
+		   ENOPROTOOPT);
+	vl = sizeof(v);
+	EXPECT_ERR("tcp_opt_unknown_get", getsockopt(c, IPPROTO_TCP, 99, &v, &vl), ENOPROTOOPT);
+	v = 50;
+	EXPECT_ERR("tcp_maxseg_too_small", setsockopt(c, IPPROTO_TCP, TCP_MAXSEG, &v, sizeof(v)),
+		   EINVAL);
+	v = 1000;
+	CHECK("tcp_maxseg_set", setsockopt(c, IPPROTO_TCP, TCP_MAXSEG, &v, sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_MAXSEG) == 1000, "%d", tcpopt(c, TCP_MAXSEG));
+	vl = sizeof(v);
+	CHECK("tcp_so_keepalive_default", getsockopt(c, SOL_SOCKET, SO_KEEPALIVE, &v, &vl) == 0 &&
+	      v == 0, "%d", v);
+	v = 1;
+	vl = sizeof(v);
+	CHECK("tcp_so_keepalive_set", setsockopt(c, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof(v)) == 0 &&
+	      getsockopt(c, SOL_SOCKET, SO_KEEPALIVE, &v, &vl) == 0 && v == 1, "%d", v);
+
+	/* MSS clamp before connect: both ends use at most 1000 (Linux
+	 * takes 12 more off for timestamps, so allow a little less). */
+	l = tcp_listener(&a);
+	CHECK("tcp_opts_connect", l >= 0 && connect(c, SA(&a), sizeof(a)) == 0, "%s",
+	      strerror(errno));
+	s = accept(l, NULL, NULL);
+	v = tcpopt(c, TCP_MAXSEG);
+	CHECK("tcp_maxseg_clamped", v >= 900 && v <= 1000, "client mss %d", v);
+	v = tcpopt(s, TCP_MAXSEG);
+	CHECK("tcp_maxseg_peer_clamped", v >= 900 && v <= 1000, "server mss %d", v);
+	CHECK("tcp_keepalive_inherited", tcpopt(s, TCP_KEEPIDLE) == 7200, "%d",
+	      tcpopt(s, TCP_KEEPIDLE));
+	{
+		struct tcp_info ti;
+		socklen_t tl = sizeof(ti);
+
+		memset(&ti, 0xff, sizeof(ti));
+		CHECK("tcp_info", getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &tl) == 0 &&
+		      tl == sizeof(ti) && ti.tcpi_state == 1 && ti.tcpi_snd_mss > 0 &&
+		      ti.tcpi_snd_mss <= 1000 && ti.tcpi_rto >= 200000 &&
+		      ti.tcpi_snd_cwnd >= 1 && ti.tcpi_total_retrans == 0,
+		      "len %u state %u mss %u rto %u cwnd %u", (unsigned)tl, ti.tcpi_state,
+		      ti.tcpi_snd_mss, ti.tcpi_rto, ti.tcpi_snd_cwnd);
+		tl = 4;
+		CHECK("tcp_info_short", getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &tl) == 0 &&
+		      tl == 4, "len %u", (unsigned)tl);
+		tl = sizeof(ti);
+		CHECK("tcp_info_listen", getsockopt(l, IPPROTO_TCP, TCP_INFO, &ti, &tl) == 0 &&
+		      ti.tcpi_state == 10, "state %u", ti.tcpi_state);
+	}
+
+	/* Urgent data: one out-of-band byte, read() stops at the mark. */
+	{
+		struct pollfd pf = { .fd = s, .events = POLLPRI };
+		char ch = 0;
+		int at = -1, one = 1;
+		ssize_t n;
+
+		send(c, "ab", 2, 0);
+		send(c, "X", 1, MSG_OOB);
+		CHECK("tcp_oob_pollpri", poll(&pf, 1, 2000) == 1 && (pf.revents & POLLPRI),
+		      "revents %x", pf.revents);
+		n = recv(s, buf, sizeof(buf), 0);
+		CHECK("tcp_oob_read_stops_at_mark", n == 2 && !memcmp(buf, "ab", 2), "n %zd", n);
+		CHECK("tcp_oob_atmark", ioctl(s, SIOCATMARK, &at) == 0 && at == 1, "at %d", at);
+		n = recv(s, &ch, 1, MSG_OOB);
+		CHECK("tcp_oob_recv", n == 1 && ch == 'X', "n %zd ch %c", n, ch);
+		EXPECT_ERR("tcp_oob_read_once", recv(s, &ch, 1, MSG_OOB), EINVAL);
+		send(c, "cd", 2, 0);
+		n = recv(s, buf, sizeof(buf), 0);
+		CHECK("tcp_oob_not_in_stream", n == 2 && !memcmp(buf, "cd", 2), "n %zd", n);
+		setsockopt(s, SOL_SOCKET, SO_OOBINLINE, &one, sizeof(one));
+		send(c, "Y", 1, MSG_OOB);
+		usleep(50000);
+		EXPECT_ERR("tcp_oobinline_no_oob", recv(s, &ch, 1, MSG_OOB), EINVAL);
+		n = recv(s, buf, sizeof(buf), 0);
+		CHECK("tcp_oobinline_in_stream", n == 1 && buf[0] == 'Y', "n %zd", n);
+	}
+
+	/* SO_LINGER {1, 0}: close aborts, the peer reads ECONNRESET. */
+	{
+		struct linger lg = { 1, 0 };
+		struct timeval tv = { 2, 0 };
+
+		setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		CHECK("tcp_linger0_set", setsockopt(c, SOL_SOCKET, SO_LINGER, &lg,
+						    sizeof(lg)) == 0, "%s", strerror(errno));
+		close(c);
+		EXPECT_ERR("tcp_linger0_peer_econnreset", read(s, buf, sizeof(buf)), ECONNRESET);
+		close(s);
+	}
+
+	/* SO_LINGER {1, 2}: a blocking close waits for the FIN's ACK,
+	 * which over loopback comes at once. */
+	{
+		struct linger lg = { 1, 2 };
+		long t0;
+		int r;
+
+		c = socket(AF_INET, SOCK_STREAM, 0);
+		connect(c, SA(&a), sizeof(a));
+		s = accept(l, NULL, NULL);
+		setsockopt(c, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+		t0 = ktest_now_ms();
+		r = close(c);
+		CHECK("tcp_linger_close", r == 0 && ktest_now_ms() - t0 < 1000, "r %d after %ld ms",
+		      r, ktest_now_ms() - t0);
+		CHECK("tcp_linger_peer_eof", read(s, buf, sizeof(buf)) == 0, "no EOF");
+		close(s);
+	}
+
+	/* TIME_WAIT holds the port: the server closes first, so its
+	 * accepted socket (which has SO_REUSEADDR from the listener) ends
+	 * in TIME_WAIT on the listening port. */
+	{
+		int one = 1, b;
+		char line[32];
+		FILE *f;
+		int listed = 0;
+
+		c = socket(AF_INET, SOCK_STREAM, 0);
+		connect(c, SA(&a), sizeof(a));
+		s = accept(l, NULL, NULL);
+		close(l);
+		close(s);
+		usleep(50000);
+		close(c);
+		usleep(100000);
+		b = socket(AF_INET, SOCK_STREAM, 0);
+		EXPECT_ERR("tcp_time_wait_eaddrinuse", bind(b, SA(&a), sizeof(a)), EADDRINUSE);
+		close(b);
+		b = socket(AF_INET, SOCK_STREAM, 0);
+		setsockopt(b, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		CHECK("tcp_time_wait_reuseaddr", bind(b, SA(&a), sizeof(a)) == 0 &&
+		      listen(b, 1) == 0, "%s", strerror(errno));
+		close(b);
+		snprintf(line, sizeof(line), "0100007F:%04X", ntohs(a.sin_port));
+		f = fopen("/proc/net/tcp", "r");
+		if (f) {
+			char ln[256];
+
+			while (fgets(ln, sizeof(ln), f))
+				if (strstr(ln, line) && strstr(ln, line) < ln + 20 &&
+				    !strncmp(strstr(ln, line) + 27, " 06 ", 4))
+					listed = 1;
+			fclose(f);
+		}
+		CHECK("tcp_time_wait_proc", listed, "no TIME_WAIT line for %s", line);
+	}
 }
 
 /* ---------------- dgram: recv/send edge cases (Linux semantics) ---------------- */
