@@ -159,6 +159,8 @@ enum tcp_ext_mib {
 	TCPEXT_TW,                   /* TIME_WAIT ended by its timer */
 	TCPEXT_TCPBADHDR,            /* short, bad data offset, bad flags */
 	TCPEXT_TCPBADSEQ,            /* outside the receive window */
+	TCPEXT_PAWSESTAB,            /* RFC 7323 PAWS: old timestamp */
+	TCPEXT_DELAYEDACKS,          /* ACKs sent by the delayed-ACK timer */
 	TCPEXT_MAX
 };
 

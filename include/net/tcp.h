@@ -39,11 +39,18 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define TCPOPT_MSS       2
 #define TCPOPT_WINDOW    3
 #define TCPOPT_SACK_PERM 4
+#define TCPOPT_SACK      5
 #define TCPOPT_TIMESTAMP 8
 
 #define TCP_MSS_DEFAULT  536U      /* RFC 9293 3.7.1: no MSS option seen */
 #define TCP_MSS_MIN      88U       /* below this an MSS option is silly */
-#define TCP_MAX_WINDOW   65535U    /* no window scaling (yet) */
+#define TCP_MAX_WINDOW   65535U    /* largest unscaled window */
+#define TCP_MAX_WSCALE   14U       /* RFC 7323 2.3 */
+#define TCP_TS_LEN       12U       /* NOP NOP TS(10): every segment once on */
+#define TCP_NUM_SACKS    4U        /* blocks we remember (RFC 2018) */
+#define TCP_DELACK_MS    40U       /* delayed ACK (Linux TCP_DELACK_MIN) */
+#define TCP_QUICKACKS    16U       /* immediate ACKs at the start (Linux) */
+#define TCP_PAWS_24DAYS  (24u * 24 * 3600 * 1000)  /* RFC 7323 5.5, ms */
 #define TCP_RTO_INIT     1000U     /* RFC 6298 2.1 */
 #define TCP_RTO_MIN      200U      /* Linux TCP_RTO_MIN */
 #define TCP_RTO_MAX      120000U   /* Linux TCP_RTO_MAX */
@@ -53,6 +60,9 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define TCP_TIMEWAIT_LEN 60000U    /* 2*MSL, as Linux */
 #define TCP_FIN_TIMEOUT  60000U    /* orphaned FIN_WAIT2 (tcp_fin_timeout) */
 #define TCP_INIT_CWND    10U       /* RFC 6928, segments */
+/* TCP's default SO_RCVBUF: no autotuning here, so one size large enough
+ * that the window (half of it) passes 64 KiB; scale 3. */
+#define TCP_RMEM_DEFAULT 262144
 
 static inline bool before(u32 a, u32 b)
 {
@@ -89,6 +99,10 @@ struct tcp_skb_cb {
 /* Which job the write timer does now (Linux icsk_pending). */
 enum { ICSK_TIME_NONE, ICSK_TIME_RETRANS, ICSK_TIME_PROBE0 };
 
+struct tcp_sack_block {
+	u32 start_seq, end_seq;
+};
+
 struct inet_bind_bucket;
 struct request_sock;
 
@@ -121,6 +135,22 @@ struct tcp_sock {
 	u32 ofo_mem;
 	struct timer_list retransmit_timer;   /* RTO and zero-window probes */
 	struct timer_list keepalive_timer;    /* orphaned FIN_WAIT2 timeout */
+	/* Negotiated options (RFC 7323, RFC 2018): set by the handshake. */
+	u8 wscale_ok, tstamp_ok, sack_ok;
+	u8 snd_wscale;       /* peer's shift: their window << snd_wscale */
+	u8 rcv_wscale;       /* our shift, chosen from sk_rcvbuf at open */
+	u32 ts_recent;       /* RFC 7323 TS.Recent: TSval to echo */
+	u32 ts_recent_stamp; /* jiffies when ts_recent was set (PAWS aging) */
+	/* Receiver SACK blocks (RFC 2018 4): most recent first. */
+	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];
+	u8 num_sacks;
+	/* Delayed ACK (RFC 1122 4.2.3.2; Linux icsk_ack). */
+	u8 ack_pending;      /* an ACK is owed; delack_timer armed */
+	u8 quickack;         /* ACKs still to send at once (slow start) */
+	u16 rcv_mss;         /* largest segment seen from the peer */
+	struct timer_list delack_timer;
+	/* Nagle (RFC 896) and TCP_CORK (tcp_setsockopt). */
+	u8 nodelay, cork;
 	/* Ports: the bucket of our local port and our link in it. */
 	struct inet_bind_bucket *bind_bucket;
 	struct hlist_node bind_node;
@@ -155,6 +185,9 @@ struct request_sock {
 	u32 snt_isn, rcv_isn;
 	u16 mss;                       /* peer's MSS option, clamped */
 	u16 rcv_wnd;                   /* window the SYN offered */
+	u8 wscale_ok, tstamp_ok, sack_ok;
+	u8 snd_wscale, rcv_wscale;
+	u32 ts_recent;                 /* the SYN's TSval */
 	u8 num_retrans;
 	u8 state;                      /* TCP_NEW_SYN_RECV */
 	struct timer_list rsk_timer;   /* SYN-ACK retransmission */
@@ -182,6 +215,8 @@ struct inet_bind_bucket {
 struct tcp_options_received {
 	u16 mss_clamp;                 /* 0: none sent */
 	u8 wscale_ok, sack_ok, saw_tstamp;
+	u8 snd_wscale;                 /* the WS option's shift, <= 14 */
+	u32 rcv_tsval, rcv_tsecr;      /* if saw_tstamp */
 };
 
 /* What to put in a segment we build (tcp_output.c). */
@@ -192,6 +227,12 @@ struct tcp_out {
 	u8 flags;
 	u16 window;
 	u16 mss;                       /* MSS option value, 0 = none */
+	u8 wscale;                     /* WS option: shift + 1, 0 = none */
+	u8 sack_perm;                  /* SACK-permitted option */
+	u8 ts;                         /* timestamps option */
+	u8 num_sacks;                  /* SACK blocks from sacks */
+	u32 tsval, tsecr;
+	const struct tcp_sack_block *sacks;
 	u8 ttl, tos;
 	int oif;
 };
@@ -238,6 +279,8 @@ bool tcp_sequence_ok(const struct tcp_sock *tp, u32 seq, u32 end_seq);
 void tcp_parse_options(const struct tcphdr *th,
 		       struct tcp_options_received *opt);
 u32 tcp_receive_window(const struct tcp_sock *tp);
+u8 tcp_select_wscale(int rcvbuf);
+void tcp_sack_reset(struct tcp_sock *tp);
 void tcp_rtt_estimator(struct tcp_sock *tp, u32 rtt_ms);
 
 /* ---- tcp_output.c ---- */
@@ -251,6 +294,11 @@ int tcp_write_xmit(struct sock *sk);
 int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb);
 u16 tcp_select_window(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
+void tcp_send_delayed_ack(struct sock *sk);
+static inline u32 tcp_time_stamp(void)
+{
+	return (u32)jiffies;       /* RFC 7323 TSval: a 1 ms clock */
+}
 
 /* ---- tcp_timer.c ---- */
 void tcp_init_xmit_timers(struct sock *sk);

@@ -73,6 +73,7 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"TCPOFOQueue", "TCPOFODrop", "TCPOFOMerge", "TCPRcvQDrop",
 	"TCPChallengeACK", "TCPAbortOnData", "TCPAbortOnTimeout", "TW",
 	"TCPBadHdr", "TCPBadSeq",
+	"PAWSEstab", "DelayedACKs",
 };
 
 void snmp_reset(void)

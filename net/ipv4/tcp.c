@@ -9,6 +9,7 @@
  */
 #include <net/tcp.h>
 #include <net/snmp.h>
+#include <uapi/tcp.h>
 
 static const char *const tcp_state_names[TCP_MAX_STATES] = {
 	[TCP_ESTABLISHED] = "ESTABLISHED", [TCP_SYN_SENT] = "SYN_SENT",
@@ -81,6 +82,7 @@ void tcp_done(struct sock *sk)
 	sk->sk_wmem_alloc = 0;
 	pkb_queue_purge(&tp->out_of_order_queue);
 	tp->ofo_mem = 0;
+	tcp_sack_reset(tp);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_dead) {
 		inet_csk_destroy_sock(sk);
@@ -105,6 +107,7 @@ int tcp_init_sock(struct sock *sk)
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->snd_cwnd = TCP_INIT_CWND * TCP_MSS_DEFAULT;
 	tp->snd_ssthresh = 0x7fffffff;
+	sk->sk_rcvbuf = TCP_RMEM_DEFAULT;
 	return 0;
 }
 
@@ -528,6 +531,74 @@ unsigned int tcp_poll_mask(struct sock *sk)
 	return mask;
 }
 
+/* ---- SOL_TCP options (Linux do_tcp_setsockopt / do_tcp_getsockopt) ---- */
+
+/* Send what Nagle or the cork held back (Linux tcp_push_pending_frames). */
+static void tcp_push_pending_frames(struct sock *sk)
+{
+	if (tcp_sk(sk)->send_head && sk->sk_state != TCP_CLOSE &&
+	    sk->sk_state != TCP_LISTEN && sk->sk_state != TCP_SYN_SENT)
+		tcp_write_xmit(sk);
+}
+
+static int tcp_setsockopt(struct sock *sk, int level, int optname,
+			  const void *optval, unsigned int optlen)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int val, err = 0;
+
+	if (level != SOL_TCP)
+		return -ENOPROTOOPT;
+	if (optlen < sizeof(int))
+		return -EINVAL;
+	memcpy(&val, optval, sizeof(val));
+	local_bh_disable();
+	switch (optname) {
+	case TCP_NODELAY:
+		/* Setting it pushes what Nagle holds at once. */
+		tp->nodelay = val != 0;
+		if (tp->nodelay)
+			tcp_push_pending_frames(sk);
+		break;
+	case TCP_CORK:
+		/* Uncorking sends the partial segment the cork held. */
+		tp->cork = val != 0;
+		if (!tp->cork)
+			tcp_push_pending_frames(sk);
+		break;
+	default:
+		err = -ENOPROTOOPT;
+		break;
+	}
+	local_bh_enable();
+	return err;
+}
+
+static int tcp_getsockopt(struct sock *sk, int level, int optname,
+			  void *optval, int *optlen)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	int val;
+
+	if (level != SOL_TCP)
+		return -EOPNOTSUPP;
+	if (*optlen < 0)
+		return -EINVAL;
+	switch (optname) {
+	case TCP_NODELAY:
+		val = tp->nodelay;
+		break;
+	case TCP_CORK:
+		val = tp->cork;
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	*optlen = MIN(*optlen, (int)sizeof(val));
+	memcpy(optval, &val, (size_t)*optlen);
+	return 0;
+}
+
 static int tcp_listen(struct sock *sk, int backlog)
 {
 	return inet_csk_listen_start(sk, backlog);
@@ -559,4 +630,6 @@ const struct proto tcp_prot = {
 	.accept = inet_csk_accept,
 	.shutdown = tcp_shutdown,
 	.poll_mask = tcp_poll_mask,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
 };

@@ -383,6 +383,8 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *usin)
 	tp->snd_una = tp->snd_nxt = tp->write_seq = tp->iss;
 	tp->advmss = (u16)(rt.dev->mtu - 40);
 	tp->mss_cache = MIN(tp->advmss, (u16)TCP_MSS_DEFAULT);
+	/* RFC 7323 2.3: fixed at the SYN, so SO_RCVBUF must come first. */
+	tp->rcv_wscale = tcp_select_wscale(sk->sk_rcvbuf);
 	tcp_set_state(sk, TCP_SYN_SENT);
 	inet_ehash_insert(sk);
 	err = tcp_connect(sk);
@@ -433,6 +435,17 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->snd_wnd = req->rcv_wnd;
 	tp->advmss = ltp->advmss;
 	tp->mss_cache = MIN(req->mss, tp->advmss);
+	tp->wscale_ok = req->wscale_ok;
+	tp->snd_wscale = req->wscale_ok ? req->snd_wscale : 0;
+	tp->rcv_wscale = req->wscale_ok ? req->rcv_wscale : 0;
+	tp->sack_ok = req->sack_ok;
+	tp->tstamp_ok = req->tstamp_ok;
+	tp->ts_recent = req->ts_recent;
+	tp->ts_recent_stamp = (u32)jiffies;
+	tp->nodelay = ltp->nodelay;         /* inherited, as Linux */
+	if (tp->tstamp_ok && tp->mss_cache > TCP_MSS_MIN + TCP_TS_LEN)
+		tp->mss_cache -= TCP_TS_LEN;
+	tp->rcv_mss = (u16)MIN((unsigned int)tp->mss_cache, TCP_MSS_DEFAULT);
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 	tp->listener = listener;
 	tcp_set_state(sk, TCP_SYN_RECV);

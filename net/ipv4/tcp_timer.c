@@ -139,10 +139,18 @@ static void tcp_keepalive_timer(struct timer_list *t)
 	}
 }
 
+static void tcp_delack_timer(struct timer_list *t)
+{
+	struct tcp_sock *tp = from_timer(tp, t, delack_timer);
+
+	tcp_send_delayed_ack(&tp->inet.sk);
+}
+
 void tcp_init_xmit_timers(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
+	timer_setup(&tp->delack_timer, tcp_delack_timer, 0);
 	timer_setup(&tp->retransmit_timer, tcp_write_timer, 0);
 	timer_setup(&tp->keepalive_timer, tcp_keepalive_timer, 0);
 }
@@ -154,4 +162,6 @@ void tcp_clear_xmit_timers(struct sock *sk)
 	del_timer(&tp->retransmit_timer);
 	del_timer(&tp->keepalive_timer);
 	tp->icsk_pending = ICSK_TIME_NONE;
+	del_timer(&tp->delack_timer);
+	tp->ack_pending = 0;
 }
