@@ -148,6 +148,8 @@ struct tcp_sock {
 	u8 ack_pending;      /* an ACK is owed; delack_timer armed */
 	u8 quickack;         /* ACKs still to send at once (slow start) */
 	u16 rcv_mss;         /* largest segment seen from the peer */
+	u8 ack_deferred;     /* on the end-of-receive-batch ACK list */
+	struct list_head ack_defer_node;
 	struct timer_list delack_timer;
 	/* Nagle (RFC 896) and TCP_CORK (tcp_setsockopt). */
 	u8 nodelay, cork;
@@ -282,6 +284,7 @@ u32 tcp_receive_window(const struct tcp_sock *tp);
 u8 tcp_select_wscale(int rcvbuf);
 void tcp_sack_reset(struct tcp_sock *tp);
 void tcp_rtt_estimator(struct tcp_sock *tp, u32 rtt_ms);
+void tcp_flush_deferred_acks(void);
 
 /* ---- tcp_output.c ---- */
 int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len);

@@ -219,16 +219,54 @@ static void tcp_schedule_ack(struct sock *sk)
 	mod_timer(&tp->delack_timer, jiffies + TCP_DELACK_MS);
 }
 
+/* Sockets owed an ACK at the end of this receive batch. Only sockets
+ * that got data in this softirq run are here, never all connections. */
+static LIST_HEAD(tcp_ack_defer_list);
+
+static void tcp_defer_ack(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->ack_deferred)
+		return;
+	tp->ack_deferred = 1;
+	sock_hold(sk);
+	list_add_tail(&tp->ack_defer_node, &tcp_ack_defer_list);
+}
+
+/* net_rx_action calls this when its batch is done: one ACK covers every
+ * segment of the batch, as Linux's GRO makes one ACK per merged batch.
+ * An ACK that left meanwhile (on data, or a duplicate ACK) ends the
+ * debt: then rcv_wup has reached rcv_nxt. */
+void tcp_flush_deferred_acks(void)
+{
+	while (!list_empty(&tcp_ack_defer_list)) {
+		struct tcp_sock *tp = list_first_entry(&tcp_ack_defer_list,
+						       struct tcp_sock,
+						       ack_defer_node);
+		struct sock *sk = &tp->inet.sk;
+
+		list_del(&tp->ack_defer_node);
+		INIT_LIST_HEAD(&tp->ack_defer_node);
+		tp->ack_deferred = 0;
+		if (tp->rcv_nxt != tp->rcv_wup)
+			tcp_send_ack(sk);
+		sock_put(sk);
+	}
+}
+
 /* After in-order data: ACK now at the start of the connection (so the
- * peer's slow start is not slowed), once more than one full-sized
- * segment is unacknowledged (every second segment), else within
- * TCP_DELACK_MS (Linux __tcp_ack_snd_check). */
+ * peer's slow start is not slowed); once more than one full-sized
+ * segment is unacknowledged (every second segment), at the end of the
+ * receive batch; else within TCP_DELACK_MS (Linux __tcp_ack_snd_check). */
 static void tcp_ack_snd_check(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	if (tp->quickack || tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss)
+	if (tp->quickack)
 		tcp_send_ack(sk);
+	else if (tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss)
+		tcp_defer_ack(sk);
 	else
 		tcp_schedule_ack(sk);
 }

@@ -741,3 +741,94 @@ TEST(tcp_nagle_nodelay_and_cork)
 	kill_conn(sk);
 	fx_teardown();
 }
+
+/* Segments that arrive in one receive batch (one net_rx_action run) get
+ * one ACK at its end, as Linux's GRO gives one ACK per merged batch. */
+TEST(tcp_ack_once_per_receive_batch)
+{
+	static u8 d[1460];
+	struct sock *sk;
+	struct seg s;
+	u32 iss, seq = PEER_ISN + 1;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	tcp_sk(sk)->quickack = 0;
+	for (int i = 0; i < 6; i++) {
+		struct tcpspec t = { .sport = PEER_PORT, .dport = lport,
+				     .seq = seq, .ack = iss + 1,
+				     .flags = TCPHDR_ACK, .window = 65535 };
+
+		mock_rx(eth0, tframe, mk_tcp(tframe, &t, d, sizeof(d)));
+		seq += 1460;
+	}
+	host_run_softirqs();
+	CHECK_EQ(mock_tx_count(eth0), 1);
+	s = pop_seg();
+	CHECK(s.valid && s.ack == seq);
+	CHECK(!tcp_sk(sk)->ack_deferred);
+	kill_conn(sk);
+	fx_teardown();
+}
+
+/* Reading sends a window update only when it matters (Linux
+ * tcp_cleanup_rbuf): not while the window is above half its largest
+ * size, but once it fell below and reading at least doubles it. */
+TEST(tcp_window_update_after_read_only_when_it_matters)
+{
+	static u8 d[1000];
+	struct sock *sk;
+	struct oseg syn;
+	struct seg s;
+	u32 iss, seq = PEER_ISN + 1;
+	u16 lport, win = 65535;
+	int sent = 0;
+
+	CHECK(fx_setup());
+	/* The window is above half its largest: reading a segment the
+	 * delayed ACK still owes opens it by an MSS, yet sends nothing. */
+	{
+		static u8 f[1460];
+
+		sk = establish(1460, &iss);
+		tcp_sk(sk)->quickack = 0;
+		peer_seg(PEER_PORT, inet_sk(sk)->inet_num, seq, iss + 1,
+			 TCPHDR_ACK, f, sizeof(f));
+		CHECK(!pop_seg().valid);
+		CHECK_EQ(trecv(sk, f, sizeof(f)), (int)sizeof(f));
+		CHECK(!pop_seg().valid);
+		host_advance(TCP_DELACK_MS);
+		s = pop_seg();
+		CHECK(s.valid && s.ack == seq + sizeof(f));
+		kill_conn(sk);
+	}
+	sk = establish_opts(false, 16384, &iss, &syn);
+	lport = inet_sk(sk)->inet_num;
+	mock_tx_purge(eth0);
+	/* Unread data until the window is below half. */
+	while (sent < 50 && win > 16384 / 4) {
+		peer_seg(PEER_PORT, lport, seq, iss + 1, TCPHDR_ACK, d, sizeof(d));
+		sent++;
+		s = pop_seg();
+		if (!s.valid) {
+			host_advance(TCP_DELACK_MS);
+			s = pop_seg();
+		}
+		if (s.valid) {
+			win = s.window;
+			seq = s.ack;
+		}
+	}
+	CHECK(win <= 16384 / 4);
+	mock_tx_purge(eth0);
+	/* Reading it all now at least doubles the window: an update. */
+	while (trecv(sk, d, sizeof(d)) > 0)
+		;
+	s = pop_seg();
+	CHECK(s.valid && s.len == 0 && s.ack == seq);
+	CHECK(s.window >= 2 * win && s.window >= win + 1460);
+	kill_conn(sk);
+	fx_teardown();
+}
