@@ -126,6 +126,10 @@ struct tcp_sock {
 	/* RFC 5681 congestion window, bytes. */
 	u32 snd_cwnd, snd_ssthresh;
 	u32 lost_out;        /* bytes marked TCPCB_LOST */
+	/* RFC 6582 NewReno: "recover" (Linux high_seq) and whether we are
+	 * in fast recovery (Linux TCP_CA_Recovery). */
+	u32 high_seq;
+	u8 in_recovery;
 	/* Segments from snd_una on: sent-unacked first, then unsent from
 	 * send_head. SYN and FIN sit here too, so they are retransmitted
 	 * like data. */

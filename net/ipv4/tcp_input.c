@@ -394,6 +394,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 	}
 	if (after(ack, tp->snd_una)) {
 		u32 acked;
+		bool partial;
 
 		/* A TSecr is our own clock: trust it only if it is not in
 		 * the future and not absurdly old. */
@@ -408,22 +409,58 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 		tp->snd_una = ack;
 		tp->retransmits = 0;
 		tp->backoff = 0;        /* RFC 6298 5.7 */
-		tp->dupacks = 0;
-		tcp_cong_avoid(tp, acked);
+		partial = tp->in_recovery && before(ack, tp->high_seq);
+		if (partial) {
+			/* RFC 6582 3.2 step 4, partial ACK: the next hole is
+			 * lost too; resend it now, deflate by what was acked
+			 * and add back one MSS. Stay in recovery. */
+			struct pkbuf *head = pkb_peek(&tp->write_queue);
+
+			tp->snd_cwnd = tp->snd_cwnd > acked ?
+				       tp->snd_cwnd - acked : tp->mss_cache;
+			if (acked >= tp->mss_cache)
+				tp->snd_cwnd += tp->mss_cache;
+			if (head && head != tp->send_head &&
+			    !(TCP_SKB_CB(head)->sacked & TCPCB_LOST))
+				tcp_retransmit_skb(sk, head);
+		} else if (tp->in_recovery) {
+			/* Step 3, full ACK: leave recovery at
+			 * min(ssthresh, flight + MSS) (RFC 6582 option 1). */
+			u32 flight = tp->snd_nxt - tp->snd_una;
+
+			tp->in_recovery = 0;
+			tp->dupacks = 0;
+			tp->snd_cwnd = MIN(tp->snd_ssthresh,
+					   MAX(flight, (u32)tp->mss_cache) +
+					   tp->mss_cache);
+		} else {
+			tp->dupacks = 0;
+			tcp_cong_avoid(tp, acked);
+		}
 		tcp_rearm_rto(sk);
 		if (!sk->sk_dead)
 			sk->sk_write_space(sk);
 	} else if (ack == tp->snd_una && tp->snd_una != tp->snd_nxt &&
-		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
-		   ++tp->dupacks == 3) {
-		/* RFC 5681 3.2 fast retransmit of the first segment. */
-		struct pkbuf *head = pkb_peek(&tp->write_queue);
-		u32 flight = tp->snd_nxt - tp->snd_una;
+		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN))) {
+		tp->dupacks++;
+		if (tp->in_recovery) {
+			/* RFC 6582 3.2 step 3 / RFC 5681 3.2 step 4: each
+			 * further duplicate means a segment left the network. */
+			tp->snd_cwnd += tp->mss_cache;
+		} else if (tp->dupacks == 3 && after(ack, tp->high_seq)) {
+			/* RFC 6582 3.2 steps 1-2: fast retransmit, unless the
+			 * duplicates are about data sent before the last
+			 * recovery or RTO (ack not beyond "recover"). */
+			struct pkbuf *head = pkb_peek(&tp->write_queue);
+			u32 flight = tp->snd_nxt - tp->snd_una;
 
-		tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
-		tp->snd_cwnd = tp->snd_ssthresh;
-		if (head && head != tp->send_head)
-			tcp_retransmit_skb(sk, head);
+			tp->high_seq = tp->snd_nxt;
+			tp->in_recovery = 1;
+			tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
+			tp->snd_cwnd = tp->snd_ssthresh + 3u * tp->mss_cache;
+			if (head && head != tp->send_head)
+				tcp_retransmit_skb(sk, head);
+		}
 	}
 	if (tp->send_head || tp->lost_out)
 		tcp_write_xmit(sk);

@@ -381,6 +381,7 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *usin)
 	tp->iss = tcp_v4_init_seq(inet->inet_saddr, inet->inet_daddr,
 				  inet->inet_sport, inet->inet_dport);
 	tp->snd_una = tp->snd_nxt = tp->write_seq = tp->iss;
+	tp->high_seq = tp->iss;
 	tp->advmss = (u16)(rt.dev->mtu - 40);
 	tp->mss_cache = MIN(tp->advmss, (u16)TCP_MSS_DEFAULT);
 	/* RFC 7323 2.3: fixed at the SYN, so SO_RCVBUF must come first. */
@@ -428,6 +429,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->iss = req->snt_isn;
 	/* Our SYN is outstanding until the ACK that completes the open. */
 	tp->snd_una = req->snt_isn;
+	tp->high_seq = req->snt_isn;
 	tp->snd_nxt = tp->write_seq = req->snt_isn + 1;
 	tp->irs = req->rcv_isn;
 	tp->rcv_nxt = tp->rcv_wup = req->rcv_isn + 1;

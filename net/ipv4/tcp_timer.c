@@ -74,6 +74,10 @@ static void tcp_retransmit_timer(struct sock *sk)
 	tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
 	tp->snd_cwnd = tp->mss_cache;
 	tp->dupacks = 0;
+	/* RFC 6582 3.2 step 1: duplicates of what is outstanding now must
+	 * not start a fast retransmit later. */
+	tp->in_recovery = 0;
+	tp->high_seq = tp->snd_nxt;
 	/* Go back N: everything sent is presumed lost; the first goes now,
 	 * the rest as ACKs open the congestion window. */
 	list_for_each_entry(pkb, &tp->write_queue.list, list) {
