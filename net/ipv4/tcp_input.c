@@ -378,6 +378,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 	struct tcp_sock *tp = tcp_sk(sk);
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 	u32 ack = cb->ack_seq;
+	u32 old_wnd = tp->snd_wnd;
 	long ts_rtt = -1;
 
 	if (after(ack, tp->snd_nxt)) {
@@ -441,7 +442,11 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 		if (!sk->sk_dead)
 			sk->sk_write_space(sk);
 	} else if (ack == tp->snd_una && tp->snd_una != tp->snd_nxt &&
-		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN))) {
+		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
+		   tp->snd_wnd == old_wnd) {
+		/* RFC 5681 2 "duplicate acknowledgment": no data, nothing
+		 * new acknowledged, and the window unchanged (a window
+		 * update is not a sign of loss). */
 		tp->dupacks++;
 		if (tp->in_recovery) {
 			/* RFC 6582 3.2 step 3 / RFC 5681 3.2 step 4: each

@@ -89,3 +89,31 @@ TEST(tcp_newreno_no_fast_retransmit_after_rto_for_old_data)
 	kill_conn(sk);
 	fx_teardown();
 }
+
+/* RFC 5681 2: an ACK that changes the window is not a duplicate. */
+TEST(tcp_window_updates_are_not_duplicate_acks)
+{
+	static u8 data[3000];
+	struct sock *sk;
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1000, &iss);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(tsend(sk, data, sizeof(data)), 3000);
+	mock_tx_purge(eth0);
+	for (int i = 0; i < 4; i++) {
+		struct tcpspec t = { .sport = PEER_PORT, .dport = lport,
+				     .seq = PEER_ISN + 1, .ack = iss + 1,
+				     .flags = TCPHDR_ACK,
+				     .window = (u16)(60000 + i) };
+
+		mock_rx_now(eth0, tframe, mk_tcp(tframe, &t, NULL, 0));
+	}
+	CHECK(!pop_seg().valid);
+	CHECK_EQ(tcp_mib[TCP_MIB_RETRANSSEGS], 0);
+	CHECK_EQ(tcp_sk(sk)->dupacks, 0);
+	kill_conn(sk);
+	fx_teardown();
+}
