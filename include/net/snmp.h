@@ -166,6 +166,8 @@ enum tcp_ext_mib {
 	TCPEXT_SYNCOOKIESRECV,       /* ACKs with a valid cookie */
 	TCPEXT_SYNCOOKIESFAILED,     /* ACKs with a bad cookie */
 	TCPEXT_TCPREQQFULLDOCOOKIES, /* SYN queue full: cookie sent */
+	TCPEXT_PAWSESTAB,            /* RFC 7323 PAWS: old timestamp */
+	TCPEXT_DELAYEDACKS,          /* ACKs sent by the delayed-ACK timer */
 	TCPEXT_MAX
 };
 

@@ -39,11 +39,18 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define TCPOPT_MSS       2
 #define TCPOPT_WINDOW    3
 #define TCPOPT_SACK_PERM 4
+#define TCPOPT_SACK      5
 #define TCPOPT_TIMESTAMP 8
 
 #define TCP_MSS_DEFAULT  536U      /* RFC 9293 3.7.1: no MSS option seen */
 #define TCP_MSS_MIN      88U       /* below this an MSS option is silly */
-#define TCP_MAX_WINDOW   65535U    /* no window scaling (yet) */
+#define TCP_MAX_WINDOW   65535U    /* largest unscaled window */
+#define TCP_MAX_WSCALE   14U       /* RFC 7323 2.3 */
+#define TCP_TS_LEN       12U       /* NOP NOP TS(10): every segment once on */
+#define TCP_NUM_SACKS    4U        /* blocks we remember (RFC 2018) */
+#define TCP_DELACK_MS    40U       /* delayed ACK (Linux TCP_DELACK_MIN) */
+#define TCP_QUICKACKS    16U       /* immediate ACKs at the start (Linux) */
+#define TCP_PAWS_24DAYS  (24u * 24 * 3600 * 1000)  /* RFC 7323 5.5, ms */
 #define TCP_RTO_INIT     1000U     /* RFC 6298 2.1 */
 #define TCP_RTO_MIN      200U      /* Linux TCP_RTO_MIN */
 #define TCP_RTO_MAX      120000U   /* Linux TCP_RTO_MAX */
@@ -60,6 +67,9 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define MAX_TCP_KEEPINTVL    32767
 #define MAX_TCP_KEEPCNT      127
 #define TCP_MAX_USER_MSS     32767U          /* Linux MAX_TCP_WINDOW */
+/* TCP's default SO_RCVBUF: no autotuning here, so one size large enough
+ * that the window (half of it) passes 64 KiB; scale 3. */
+#define TCP_RMEM_DEFAULT 262144
 
 static inline bool before(u32 a, u32 b)
 {
@@ -96,6 +106,10 @@ struct tcp_skb_cb {
 /* Which job the write timer does now (Linux icsk_pending). */
 enum { ICSK_TIME_NONE, ICSK_TIME_RETRANS, ICSK_TIME_PROBE0 };
 
+struct tcp_sack_block {
+	u32 start_seq, end_seq;
+};
+
 struct inet_bind_bucket;
 struct request_sock;
 
@@ -119,6 +133,10 @@ struct tcp_sock {
 	/* RFC 5681 congestion window, bytes. */
 	u32 snd_cwnd, snd_ssthresh;
 	u32 lost_out;        /* bytes marked TCPCB_LOST */
+	/* RFC 6582 NewReno: "recover" (Linux high_seq) and whether we are
+	 * in fast recovery (Linux TCP_CA_Recovery). */
+	u32 high_seq;
+	u8 in_recovery;
 	/* Segments from snd_una on: sent-unacked first, then unsent from
 	 * send_head. SYN and FIN sit here too, so they are retransmitted
 	 * like data. */
@@ -128,6 +146,24 @@ struct tcp_sock {
 	u32 ofo_mem;
 	struct timer_list retransmit_timer;   /* RTO and zero-window probes */
 	struct timer_list keepalive_timer;    /* orphaned FIN_WAIT2 timeout */
+	/* Negotiated options (RFC 7323, RFC 2018): set by the handshake. */
+	u8 wscale_ok, tstamp_ok, sack_ok;
+	u8 snd_wscale;       /* peer's shift: their window << snd_wscale */
+	u8 rcv_wscale;       /* our shift, chosen from sk_rcvbuf at open */
+	u32 ts_recent;       /* RFC 7323 TS.Recent: TSval to echo */
+	u32 ts_recent_stamp; /* jiffies when ts_recent was set (PAWS aging) */
+	/* Receiver SACK blocks (RFC 2018 4): most recent first. */
+	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];
+	u8 num_sacks;
+	/* Delayed ACK (RFC 1122 4.2.3.2; Linux icsk_ack). */
+	u8 ack_pending;      /* an ACK is owed; delack_timer armed */
+	u8 quickack;         /* ACKs still to send at once (slow start) */
+	u16 rcv_mss;         /* largest segment seen from the peer */
+	u8 ack_deferred;     /* on the end-of-receive-batch ACK list */
+	struct list_head ack_defer_node;
+	struct timer_list delack_timer;
+	/* Nagle (RFC 896) and TCP_CORK (tcp_setsockopt). */
+	u8 nodelay, cork;
 	/* Ports: the bucket of our local port and our link in it. */
 	struct inet_bind_bucket *bind_bucket;
 	struct hlist_node bind_node;
@@ -150,7 +186,7 @@ struct tcp_sock {
 	u32 keepalive_intvl; /* TCP_KEEPINTVL, ms; 0: default */
 	u8 keepalive_probes; /* TCP_KEEPCNT; 0: default */
 	u8 probes_out;       /* keepalive probes unanswered */
-	bool quickack;       /* TCP_QUICKACK as read back (stored) */
+	bool quickack_opt;   /* TCP_QUICKACK as read back */
 	u16 user_mss;        /* TCP_MAXSEG, 0: none */
 	u16 pmtu_mss;        /* MSS that fits the path MTU, 0: unknown */
 	u32 rcv_tstamp;      /* jiffies of the last acceptable ACK */
@@ -183,6 +219,9 @@ struct request_sock {
 	u32 snt_isn, rcv_isn;
 	u16 mss;                       /* peer's MSS option, clamped */
 	u16 rcv_wnd;                   /* window the SYN offered */
+	u8 wscale_ok, tstamp_ok, sack_ok;
+	u8 snd_wscale, rcv_wscale;
+	u32 ts_recent;                 /* the SYN's TSval */
 	u8 num_retrans;
 	u8 state;                      /* TCP_NEW_SYN_RECV */
 	struct timer_list rsk_timer;   /* SYN-ACK retransmission */
@@ -220,6 +259,8 @@ struct inet_bind_bucket {
 struct tcp_options_received {
 	u16 mss_clamp;                 /* 0: none sent */
 	u8 wscale_ok, sack_ok, saw_tstamp;
+	u8 snd_wscale;                 /* the WS option's shift, <= 14 */
+	u32 rcv_tsval, rcv_tsecr;      /* if saw_tstamp */
 };
 
 /* What to put in a segment we build (tcp_output.c). */
@@ -230,6 +271,12 @@ struct tcp_out {
 	u8 flags;
 	u16 window;
 	u16 mss;                       /* MSS option value, 0 = none */
+	u8 wscale;                     /* WS option: shift + 1, 0 = none */
+	u8 sack_perm;                  /* SACK-permitted option */
+	u8 ts;                         /* timestamps option */
+	u8 num_sacks;                  /* SACK blocks from sacks */
+	u32 tsval, tsecr;
+	const struct tcp_sack_block *sacks;
 	u8 ttl, tos;
 	int oif;
 	u16 urg_ptr;                   /* with TCPHDR_URG */
@@ -277,7 +324,10 @@ bool tcp_sequence_ok(const struct tcp_sock *tp, u32 seq, u32 end_seq);
 void tcp_parse_options(const struct tcphdr *th,
 		       struct tcp_options_received *opt);
 u32 tcp_receive_window(const struct tcp_sock *tp);
+u8 tcp_select_wscale(int rcvbuf);
+void tcp_sack_reset(struct tcp_sock *tp);
 void tcp_rtt_estimator(struct tcp_sock *tp, u32 rtt_ms);
+void tcp_flush_deferred_acks(void);
 
 /* ---- tcp_output.c ---- */
 int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len);
@@ -290,6 +340,11 @@ int tcp_write_xmit(struct sock *sk);
 int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb);
 u16 tcp_select_window(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
+void tcp_send_delayed_ack(struct sock *sk);
+static inline u32 tcp_time_stamp(void)
+{
+	return (u32)jiffies;       /* RFC 7323 TSval: a 1 ms clock */
+}
 
 /* ---- tcp_sockopt.c ---- */
 int tcp_setsockopt(struct sock *sk, int level, int optname,

@@ -12,6 +12,7 @@
  * so a packet sent to ourselves is received later, never recursively.
  */
 #include <net/netdevice.h>
+#include <net/tcp.h>
 
 int netdev_budget = 300;
 u64 netdev_budget_ms = 2;
@@ -137,6 +138,8 @@ void net_rx_action(void)
 	napi_list_move_all(&list, &poll_list);
 	bool more = !list_empty(&poll_list);
 	spin_unlock_irqrestore(&poll_lock, flags);
+	/* The batch is in: TCP sends the ACKs it saved for its end. */
+	tcp_flush_deferred_acks();
 	if (more)
 		raise_softirq(NET_RX_SOFTIRQ);
 }

@@ -75,6 +75,7 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"TCPAbortOnTimeout", "TW", "TCPBadHdr", "TCPBadSeq", "TCPKeepAlive",
 	"OutOfWindowIcmps", "SyncookiesSent", "SyncookiesRecv",
 	"SyncookiesFailed", "TCPReqQFullDoCookies",
+	"PAWSEstab", "DelayedACKs",
 };
 
 void snmp_reset(void)

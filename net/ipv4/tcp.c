@@ -9,6 +9,7 @@
  */
 #include <net/tcp.h>
 #include <net/snmp.h>
+#include <uapi/tcp.h>
 
 static const char *const tcp_state_names[TCP_MAX_STATES] = {
 	[TCP_ESTABLISHED] = "ESTABLISHED", [TCP_SYN_SENT] = "SYN_SENT",
@@ -89,6 +90,7 @@ void tcp_done(struct sock *sk)
 	sk->sk_wmem_alloc = 0;
 	pkb_queue_purge(&tp->out_of_order_queue);
 	tp->ofo_mem = 0;
+	tcp_sack_reset(tp);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	if (sk->sk_dead) {
 		inet_csk_destroy_sock(sk);
@@ -107,13 +109,15 @@ int tcp_init_sock(struct sock *sk)
 	INIT_LIST_HEAD(&tp->accept_queue);
 	INIT_LIST_HEAD(&tp->accept_node);
 	INIT_HLIST_NODE(&tp->bind_node);
+	INIT_LIST_HEAD(&tp->ack_defer_node);
 	tcp_init_xmit_timers(sk);
 	tp->rto = TCP_RTO_INIT;
 	tp->advmss = 1460;
 	tp->mss_cache = TCP_MSS_DEFAULT;
 	tp->snd_cwnd = TCP_INIT_CWND * TCP_MSS_DEFAULT;
 	tp->snd_ssthresh = 0x7fffffff;
-	tp->quickack = true;
+	tp->quickack_opt = true;
+	sk->sk_rcvbuf = TCP_RMEM_DEFAULT;
 	return 0;
 }
 
@@ -456,20 +460,27 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 
 /* ---- receive ---- */
 
-/* After the reader made room, tell the peer if the window grew a lot
- * (RFC 9293 3.8.6.2.2: by an MSS or half the buffer). */
+/* After the reader made room (Linux tcp_cleanup_rbuf): an ACK the
+ * delayed-ACK timer holds goes now if more than a segment waits for it;
+ * a window update goes only once the window the peer sees has fallen to
+ * half the largest we offer and reading at least doubles it (and opens
+ * it by an MSS: RFC 9293 3.8.6.2.2). Reading a segment at a time must
+ * not cost an ACK each: the delayed ACKs carry the window anyway. */
 static void tcp_cleanup_rbuf(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 cur = tcp_receive_window(tp);
+	u32 max = TCP_MAX_WINDOW << (tp->wscale_ok ? tp->rcv_wscale : 0);
 	int space = (sk->sk_rcvbuf - sk->sk_rmem_alloc) / 2;
-	u32 now = MIN((u32)(space > 0 ? space : 0), TCP_MAX_WINDOW);
+	u32 now = MIN((u32)(space > 0 ? space : 0), max);
+	u32 clamp = MIN((u32)sk->sk_rcvbuf / 2, max);
 
 	if (sk->sk_state != TCP_ESTABLISHED && sk->sk_state != TCP_FIN_WAIT1 &&
 	    sk->sk_state != TCP_FIN_WAIT2)
 		return;
-	if (now >= cur + tp->advmss || (cur == 0 && now >= tp->advmss) ||
-	    (now >= 2 * cur && now - cur >= (u32)sk->sk_rcvbuf / 4))
+	if (tp->ack_pending && tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss)
+		tcp_send_ack(sk);
+	else if (2 * cur <= clamp && now >= 2 * cur && now >= cur + tp->advmss)
 		tcp_send_ack(sk);
 }
 

@@ -71,18 +71,204 @@ void tcp_parse_options(const struct tcphdr *th,
 			}
 			break;
 		case TCPOPT_WINDOW:
-			opt->wscale_ok = len == 3;      /* parsed, not used */
+			/* Only a SYN's counts (RFC 7323 2.2); RFC 7323 2.3:
+			 * a shift over 14 is taken as 14. */
+			if (len == 3 && (th->flags & TCPHDR_SYN)) {
+				opt->wscale_ok = 1;
+				opt->snd_wscale = (u8)MIN((u32)p[2],
+							  TCP_MAX_WSCALE);
+			}
 			break;
 		case TCPOPT_SACK_PERM:
-			opt->sack_ok = len == 2;        /* parsed, not used */
+			if (len == 2 && (th->flags & TCPHDR_SYN))
+				opt->sack_ok = 1;
 			break;
 		case TCPOPT_TIMESTAMP:
-			opt->saw_tstamp = len == 10;    /* parsed, not used */
+			if (len == 10) {
+				opt->saw_tstamp = 1;
+				opt->rcv_tsval = (u32)p[2] << 24 |
+						 (u32)p[3] << 16 |
+						 (u32)p[4] << 8 | p[5];
+				opt->rcv_tsecr = (u32)p[6] << 24 |
+						 (u32)p[7] << 16 |
+						 (u32)p[8] << 8 | p[9];
+			}
 			break;
 		}
 		p += len;
 		left -= len;
 	}
+}
+
+/* Once timestamps are on nearly every segment has exactly NOP NOP TS:
+ * read that without the walk (Linux tcp_fast_parse_options). Only the
+ * timestamp fields of opt are meaningful afterwards. */
+static void tcp_fast_parse_options(const struct tcphdr *th,
+				   struct tcp_options_received *opt)
+{
+	const u8 *p = (const u8 *)(th + 1);
+	unsigned int hl = tcp_hdrlen(th);
+
+	opt->saw_tstamp = 0;
+	if (hl == sizeof(*th))
+		return;
+	if (hl == sizeof(*th) + TCP_TS_LEN && p[0] == TCPOPT_NOP &&
+	    p[1] == TCPOPT_NOP && p[2] == TCPOPT_TIMESTAMP && p[3] == 10) {
+		opt->saw_tstamp = 1;
+		opt->rcv_tsval = (u32)p[4] << 24 | (u32)p[5] << 16 |
+				 (u32)p[6] << 8 | p[7];
+		opt->rcv_tsecr = (u32)p[8] << 24 | (u32)p[9] << 16 |
+				 (u32)p[10] << 8 | p[11];
+		return;
+	}
+	tcp_parse_options(th, opt);
+}
+
+/* RFC 7323 5.3 R1: a TSval older than TS.Recent is an old duplicate,
+ * unless TS.Recent itself is over 24 days old (5.5). */
+static bool tcp_paws_reject(const struct tcp_sock *tp,
+			    const struct tcp_options_received *opt)
+{
+	if ((s32)(opt->rcv_tsval - tp->ts_recent) >= 0)
+		return false;
+	return (u32)jiffies - tp->ts_recent_stamp < TCP_PAWS_24DAYS;
+}
+
+/* RFC 7323 4.3 (2): remember the TSval to echo of a segment that covers
+ * the last ACK we sent (Linux tcp_replace_ts_recent). With delayed ACKs
+ * this echoes the earliest unacknowledged segment's clock. */
+static void tcp_replace_ts_recent(struct tcp_sock *tp,
+				  const struct tcp_options_received *opt,
+				  u32 seq)
+{
+	if (opt->saw_tstamp && !after(seq, tp->rcv_wup) &&
+	    !tcp_paws_reject(tp, opt)) {
+		tp->ts_recent = opt->rcv_tsval;
+		tp->ts_recent_stamp = (u32)jiffies;
+	}
+}
+
+/* ---- receiver SACK blocks (RFC 2018 4; Linux tcp_sack_new_ofo_skb) ---- */
+
+void tcp_sack_reset(struct tcp_sock *tp)
+{
+	tp->num_sacks = 0;
+}
+
+/* New out-of-order data [seq, end): its block goes first, merged with
+ * every block it touches; the rest keep their (recency) order and the
+ * oldest falls off when all are in use. Blocks never touch each other,
+ * so one pass merges everything. */
+static void tcp_sack_new_ofo(struct tcp_sock *tp, u32 seq, u32 end)
+{
+	struct tcp_sack_block *sp = tp->selective_acks;
+	struct tcp_sack_block cur = { seq, end }, keep[TCP_NUM_SACKS];
+	unsigned int i, n = 0;
+
+	if (!tp->sack_ok)
+		return;
+	for (i = 0; i < tp->num_sacks; i++) {
+		if (!after(sp[i].start_seq, cur.end_seq) &&
+		    !after(cur.start_seq, sp[i].end_seq)) {
+			if (before(sp[i].start_seq, cur.start_seq))
+				cur.start_seq = sp[i].start_seq;
+			if (after(sp[i].end_seq, cur.end_seq))
+				cur.end_seq = sp[i].end_seq;
+		} else if (n < TCP_NUM_SACKS - 1) {
+			keep[n++] = sp[i];
+		}
+	}
+	sp[0] = cur;
+	for (i = 0; i < n; i++)
+		sp[i + 1] = keep[i];
+	tp->num_sacks = (u8)(n + 1);
+}
+
+/* rcv_nxt moved: blocks it reached are acknowledged cumulatively. */
+static void tcp_sack_remove(struct tcp_sock *tp)
+{
+	struct tcp_sack_block *sp = tp->selective_acks;
+	unsigned int i = 0, j;
+
+	if (list_empty(&tp->out_of_order_queue.list)) {
+		tp->num_sacks = 0;
+		return;
+	}
+	while (i < tp->num_sacks) {
+		if (!after(sp[i].end_seq, tp->rcv_nxt)) {
+			for (j = i + 1; j < tp->num_sacks; j++)
+				sp[j - 1] = sp[j];
+			tp->num_sacks--;
+			continue;
+		}
+		if (before(sp[i].start_seq, tp->rcv_nxt))
+			sp[i].start_seq = tp->rcv_nxt;
+		i++;
+	}
+}
+
+/* ---- delayed ACK (RFC 1122 4.2.3.2, RFC 5681 4.2) ---- */
+
+static void tcp_schedule_ack(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->ack_pending)
+		return;
+	tp->ack_pending = 1;
+	mod_timer(&tp->delack_timer, jiffies + TCP_DELACK_MS);
+}
+
+/* Sockets owed an ACK at the end of this receive batch. Only sockets
+ * that got data in this softirq run are here, never all connections. */
+static LIST_HEAD(tcp_ack_defer_list);
+
+static void tcp_defer_ack(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->ack_deferred)
+		return;
+	tp->ack_deferred = 1;
+	sock_hold(sk);
+	list_add_tail(&tp->ack_defer_node, &tcp_ack_defer_list);
+}
+
+/* net_rx_action calls this when its batch is done: one ACK covers every
+ * segment of the batch, as Linux's GRO makes one ACK per merged batch.
+ * An ACK that left meanwhile (on data, or a duplicate ACK) ends the
+ * debt: then rcv_wup has reached rcv_nxt. */
+void tcp_flush_deferred_acks(void)
+{
+	while (!list_empty(&tcp_ack_defer_list)) {
+		struct tcp_sock *tp = list_first_entry(&tcp_ack_defer_list,
+						       struct tcp_sock,
+						       ack_defer_node);
+		struct sock *sk = &tp->inet.sk;
+
+		list_del(&tp->ack_defer_node);
+		INIT_LIST_HEAD(&tp->ack_defer_node);
+		tp->ack_deferred = 0;
+		if (tp->rcv_nxt != tp->rcv_wup)
+			tcp_send_ack(sk);
+		sock_put(sk);
+	}
+}
+
+/* After in-order data: ACK now at the start of the connection (so the
+ * peer's slow start is not slowed); once more than one full-sized
+ * segment is unacknowledged (every second segment), at the end of the
+ * receive batch; else within TCP_DELACK_MS (Linux __tcp_ack_snd_check). */
+static void tcp_ack_snd_check(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->quickack)
+		tcp_send_ack(sk);
+	else if (tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss)
+		tcp_defer_ack(sk);
+	else
+		tcp_schedule_ack(sk);
 }
 
 /* RFC 6298 2.2-2.4, in microseconds of a millisecond clock. */
@@ -126,7 +312,7 @@ void tcp_reset(struct sock *sk)
 
 /* Drop segments the peer acknowledged; RTT from the newest one never
  * retransmitted (Karn's algorithm). Returns bytes newly acked. */
-static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack)
+static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack, long ts_rtt)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct pkbuf *pkb;
@@ -159,6 +345,10 @@ static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack)
 		sk->sk_wmem_alloc -= (int)pkb->truesize;
 		pkb_free(pkb);
 	}
+	/* RFC 7323 4.1 (RTTM): the echoed timestamp gives a sample even
+	 * for retransmitted segments; without it, Karn's sample. */
+	if (ts_rtt >= 0)
+		rtt = ts_rtt;
 	if (rtt >= 0)
 		tcp_rtt_estimator(tp, (u32)rtt);
 	return acked;
@@ -169,8 +359,11 @@ static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked)
 {
 	u32 mss = tp->mss_cache;
 
+	/* RFC 3465 (L = 2): a delayed ACK covering two segments counts
+	 * for both, so the peer's ACK every second segment does not halve
+	 * slow start. */
 	if (tp->snd_cwnd < tp->snd_ssthresh)
-		tp->snd_cwnd += MIN(acked, mss);
+		tp->snd_cwnd += MIN(acked, 2u * mss);
 	else
 		tp->snd_cwnd += MAX(1u, mss * mss / tp->snd_cwnd);
 	if (tp->snd_cwnd > 4u << 20)
@@ -179,11 +372,14 @@ static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked)
 
 /* Step 5 of 3.10.7.4. Returns false when the segment must be dropped
  * (an ACK of something not yet sent; the reply ACK is already sent). */
-static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb)
+static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
+		    const struct tcp_options_received *opt)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 	u32 ack = cb->ack_seq;
+	u32 old_wnd = tp->snd_wnd;
+	long ts_rtt = -1;
 
 	if (after(ack, tp->snd_nxt)) {
 		tcp_send_ack(sk);
@@ -193,32 +389,83 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb)
 	if (!before(ack, tp->snd_una) &&
 	    (before(tp->snd_wl1, cb->seq) ||
 	     (tp->snd_wl1 == cb->seq && !before(ack, tp->snd_wl2)))) {
-		tp->snd_wnd = cb->window;
+		tp->snd_wnd = (u32)cb->window << tp->snd_wscale;
 		tp->snd_wl1 = cb->seq;
 		tp->snd_wl2 = ack;
 	}
 	if (after(ack, tp->snd_una)) {
-		u32 acked = tcp_clean_rtx_queue(sk, ack);
+		u32 acked;
+		bool partial;
+
+		/* A TSecr is our own clock: trust it only if it is not in
+		 * the future and not absurdly old. */
+		if (opt->saw_tstamp && opt->rcv_tsecr) {
+			u32 d = tcp_time_stamp() - opt->rcv_tsecr;
+
+			if ((s32)d >= 0 && d <= TCP_RTO_MAX)
+				ts_rtt = (long)d;
+		}
+		acked = tcp_clean_rtx_queue(sk, ack, ts_rtt);
 
 		tp->snd_una = ack;
 		tp->retransmits = 0;
 		tp->backoff = 0;        /* RFC 6298 5.7 */
-		tp->dupacks = 0;
-		tcp_cong_avoid(tp, acked);
+		partial = tp->in_recovery && before(ack, tp->high_seq);
+		if (partial) {
+			/* RFC 6582 3.2 step 4, partial ACK: the next hole is
+			 * lost too; resend it now, deflate by what was acked
+			 * and add back one MSS. Stay in recovery. */
+			struct pkbuf *head = pkb_peek(&tp->write_queue);
+
+			tp->snd_cwnd = tp->snd_cwnd > acked ?
+				       tp->snd_cwnd - acked : tp->mss_cache;
+			if (acked >= tp->mss_cache)
+				tp->snd_cwnd += tp->mss_cache;
+			if (head && head != tp->send_head &&
+			    !(TCP_SKB_CB(head)->sacked & TCPCB_LOST))
+				tcp_retransmit_skb(sk, head);
+		} else if (tp->in_recovery) {
+			/* Step 3, full ACK: leave recovery at
+			 * min(ssthresh, flight + MSS) (RFC 6582 option 1). */
+			u32 flight = tp->snd_nxt - tp->snd_una;
+
+			tp->in_recovery = 0;
+			tp->dupacks = 0;
+			tp->snd_cwnd = MIN(tp->snd_ssthresh,
+					   MAX(flight, (u32)tp->mss_cache) +
+					   tp->mss_cache);
+		} else {
+			tp->dupacks = 0;
+			tcp_cong_avoid(tp, acked);
+		}
 		tcp_rearm_rto(sk);
 		if (!sk->sk_dead)
 			sk->sk_write_space(sk);
 	} else if (ack == tp->snd_una && tp->snd_una != tp->snd_nxt &&
 		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
-		   ++tp->dupacks == 3) {
-		/* RFC 5681 3.2 fast retransmit of the first segment. */
-		struct pkbuf *head = pkb_peek(&tp->write_queue);
-		u32 flight = tp->snd_nxt - tp->snd_una;
+		   tp->snd_wnd == old_wnd) {
+		/* RFC 5681 2 "duplicate acknowledgment": no data, nothing
+		 * new acknowledged, and the window unchanged (a window
+		 * update is not a sign of loss). */
+		tp->dupacks++;
+		if (tp->in_recovery) {
+			/* RFC 6582 3.2 step 3 / RFC 5681 3.2 step 4: each
+			 * further duplicate means a segment left the network. */
+			tp->snd_cwnd += tp->mss_cache;
+		} else if (tp->dupacks == 3 && after(ack, tp->high_seq)) {
+			/* RFC 6582 3.2 steps 1-2: fast retransmit, unless the
+			 * duplicates are about data sent before the last
+			 * recovery or RTO (ack not beyond "recover"). */
+			struct pkbuf *head = pkb_peek(&tp->write_queue);
+			u32 flight = tp->snd_nxt - tp->snd_una;
 
-		tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
-		tp->snd_cwnd = tp->snd_ssthresh;
-		if (head && head != tp->send_head)
-			tcp_retransmit_skb(sk, head);
+			tp->high_seq = tp->snd_nxt;
+			tp->in_recovery = 1;
+			tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
+			tp->snd_cwnd = tp->snd_ssthresh + 3u * tp->mss_cache;
+			if (head && head != tp->send_head)
+				tcp_retransmit_skb(sk, head);
+		}
 	}
 	if (tp->send_head || tp->lost_out)
 		tcp_write_xmit(sk);
@@ -279,6 +526,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 
 		if (!before(pc->end_seq, cb->end_seq)) {
 			TCPEXT_INC_STATS(TCPOFOMERGE);     /* all old news */
+			tcp_sack_new_ofo(tp, cb->seq, cb->end_seq);
 			pkb_free(pkb);
 			return;
 		}
@@ -321,6 +569,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 	tp->out_of_order_queue.qlen++;
 	tp->ofo_mem += pkb->truesize;
 	TCPEXT_INC_STATS(TCPOFOQUEUE);
+	tcp_sack_new_ofo(tp, cb->seq, cb->end_seq);
 }
 
 /* Deliver in-order data (and a FIN) to the socket. Owns pkb. Returns
@@ -379,6 +628,7 @@ static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 	u32 right = tp->rcv_nxt + tcp_receive_window(tp);
+	bool now;
 
 	if (cb->seq == cb->end_seq || sk->sk_state == TCP_CLOSE_WAIT ||
 	    sk->sk_state == TCP_CLOSING || sk->sk_state == TCP_LAST_ACK) {
@@ -413,23 +663,36 @@ static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
 		pkb_pull(pkb, dup);
 		cb->seq = tp->rcv_nxt;
 	}
+	if (pkb->len > tp->rcv_mss)
+		tp->rcv_mss = (u16)MIN(pkb->len, (unsigned int)tp->advmss);
+	/* RFC 5681 4.2: out-of-order data, and data that fills (part of)
+	 * a hole, are ACKed at once (the duplicate ACKs fast retransmit
+	 * needs); so is a FIN. */
+	now = cb->seq != tp->rcv_nxt || !list_empty(&tp->out_of_order_queue.list) ||
+	      (cb->tcp_flags & TCPHDR_FIN);
 	if (cb->seq == tp->rcv_nxt) {
 		if (tcp_queue_rcv(sk, pkb) && sk->sk_state != TCP_CLOSE &&
 		    sk->sk_state != TCP_TIME_WAIT)
 			tcp_ofo_queue(sk);
+		if (tp->num_sacks)
+			tcp_sack_remove(tp);
 	} else {
 		tcp_data_queue_ofo(sk, pkb);
 	}
-	/* ACK every segment with data (no delayed ACK): out-of-order ones
-	 * become the duplicate ACKs fast retransmit needs. */
-	if (sk->sk_state != TCP_CLOSE)
+	if (sk->sk_state == TCP_CLOSE)
+		return;
+	if (now)
 		tcp_send_ack(sk);
+	else
+		tcp_ack_snd_check(sk);
 }
 
 void tcp_finish_connect(struct sock *sk)
 {
 	tcp_set_state(sk, TCP_ESTABLISHED);
 	tcp_send_ack(sk);
+	/* The first data segments are ACKed at once (Linux quickack). */
+	tcp_sk(sk)->quickack = TCP_QUICKACKS;
 	if (!sk->sk_dead) {
 		sk->sk_state_change(sk);
 		sk->sk_write_space(sk);
@@ -444,6 +707,11 @@ static void tcp_apply_mss(struct tcp_sock *tp, u16 peer_mss)
 	tp->mss_cache = MIN(mss, tp->advmss);
 	if (tp->pmtu_mss && tp->pmtu_mss < tp->mss_cache)
 		tp->mss_cache = tp->pmtu_mss;   /* the path is narrower */
+	/* RFC 7323 / Linux: the MSS counts data only, and every segment
+	 * will carry 12 bytes of timestamps. */
+	if (tp->tstamp_ok && tp->mss_cache > TCP_MSS_MIN + TCP_TS_LEN)
+		tp->mss_cache -= TCP_TS_LEN;
+	tp->rcv_mss = (u16)MIN((unsigned int)tp->mss_cache, TCP_MSS_DEFAULT);
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 }
 
@@ -474,12 +742,23 @@ int tcp_rcv_synsent_state_process(struct sock *sk, struct pkbuf *pkb)
 	tp->irs = cb->seq;
 	tp->rcv_nxt = cb->seq + 1;
 	tp->rcv_wup = tp->rcv_nxt;
+	/* RFC 7323 1.3 / RFC 2018 2: on only if both SYNs asked. */
+	tp->wscale_ok = opt.wscale_ok;
+	tp->snd_wscale = opt.wscale_ok ? opt.snd_wscale : 0;
+	if (!opt.wscale_ok)
+		tp->rcv_wscale = 0;
+	tp->sack_ok = opt.sack_ok;
+	tp->tstamp_ok = opt.saw_tstamp;
+	if (opt.saw_tstamp) {
+		tp->ts_recent = opt.rcv_tsval;
+		tp->ts_recent_stamp = (u32)jiffies;
+	}
 	tcp_apply_mss(tp, opt.mss_clamp);
 	tp->snd_wnd = cb->window;
 	tp->snd_wl1 = cb->seq;
 	tp->snd_wl2 = cb->ack_seq;
 	if (fl & TCPHDR_ACK) {
-		tcp_clean_rtx_queue(sk, cb->ack_seq);
+		tcp_clean_rtx_queue(sk, cb->ack_seq, -1);
 		tp->snd_una = cb->ack_seq;
 		tp->retransmits = 0;
 		tp->backoff = 0;
@@ -519,8 +798,20 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	struct tcp_options_received opt;
 	u8 fl = cb->tcp_flags;
 
+	opt.saw_tstamp = 0;
+	if (tp->tstamp_ok)
+		tcp_fast_parse_options(tcp_hdr(pkb), &opt);
+	/* RFC 7323 5.3 R1 (PAWS): an old timestamp means an old duplicate;
+	 * it is acknowledged and dropped. A segment without timestamps is
+	 * accepted, as Linux does (the RFC says SHOULD drop). */
+	if (opt.saw_tstamp && !(fl & TCPHDR_RST) && tcp_paws_reject(tp, &opt)) {
+		TCPEXT_INC_STATS(PAWSESTAB);
+		tcp_send_ack(sk);
+		goto drop;
+	}
 	/* First: sequence number. RFC 9293 3.10.7.4 asks for "special
 	 * allowance" for the ACKs of segments the window cannot take; as
 	 * Linux's tcp_sequence, one that starts no later than the right
@@ -554,6 +845,7 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 		tcp_send_challenge_ack(sk);
 		goto drop;
 	}
+	tcp_replace_ts_recent(tp, &opt, cb->seq);
 	/* Fifth: the ACK field. */
 	if (!(fl & TCPHDR_ACK))
 		goto drop;
@@ -564,13 +856,14 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 			goto drop;
 		}
 		tcp_set_state(sk, TCP_ESTABLISHED);
-		tp->snd_wnd = cb->window;
+		tp->quickack = TCP_QUICKACKS;
+		tp->snd_wnd = (u32)cb->window << tp->snd_wscale;
 		tp->snd_wl1 = cb->seq;
 		tp->snd_wl2 = cb->ack_seq;
 		if (!sk->sk_dead)
 			sk->sk_state_change(sk);
 	}
-	if (!tcp_ack(sk, pkb))
+	if (!tcp_ack(sk, pkb, &opt))
 		goto drop;
 	tp->rcv_tstamp = (u32)jiffies;  /* heard from the peer: keepalive */
 	tp->probes_out = 0;

@@ -460,9 +460,12 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *usin)
 	tp->iss = tcp_v4_init_seq(inet->inet_saddr, inet->inet_daddr,
 				  inet->inet_sport, inet->inet_dport);
 	tp->snd_una = tp->snd_nxt = tp->write_seq = tp->iss;
+	tp->high_seq = tp->iss;
 	tp->advmss = tcp_mss_clamp(tp, (u16)MIN(rt.dev->mtu - 40, 65535u));
 	tp->pmtu_mss = (u16)MIN(rt.mtu - 40, 65535u);
 	tp->mss_cache = MIN(tp->advmss, (u16)TCP_MSS_DEFAULT);
+	/* RFC 7323 2.3: fixed at the SYN, so SO_RCVBUF must come first. */
+	tp->rcv_wscale = tcp_select_wscale(sk->sk_rcvbuf);
 	tcp_set_state(sk, TCP_SYN_SENT);
 	inet_ehash_insert(sk);
 	err = tcp_connect(sk);
@@ -507,7 +510,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->keepalive_intvl = ltp->keepalive_intvl;
 	tp->keepalive_probes = ltp->keepalive_probes;
 	tp->user_mss = ltp->user_mss;
-	tp->quickack = ltp->quickack;
+	tp->quickack_opt = ltp->quickack_opt;
 	inet->inet_saddr = inet->inet_rcv_saddr = req->loc_addr;
 	inet->inet_daddr = req->rmt_addr;
 	inet->inet_dport = req->rmt_port;
@@ -517,6 +520,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->iss = req->snt_isn;
 	/* Our SYN is outstanding until the ACK that completes the open. */
 	tp->snd_una = req->snt_isn;
+	tp->high_seq = req->snt_isn;
 	tp->snd_nxt = tp->write_seq = req->snt_isn + 1;
 	tp->irs = req->rcv_isn;
 	tp->rcv_nxt = tp->rcv_wup = req->rcv_isn + 1;
@@ -524,6 +528,17 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->snd_wnd = req->rcv_wnd;
 	tp->advmss = tcp_mss_clamp(ltp, ltp->advmss);
 	tp->mss_cache = MIN(req->mss, tp->advmss);
+	tp->wscale_ok = req->wscale_ok;
+	tp->snd_wscale = req->wscale_ok ? req->snd_wscale : 0;
+	tp->rcv_wscale = req->wscale_ok ? req->rcv_wscale : 0;
+	tp->sack_ok = req->sack_ok;
+	tp->tstamp_ok = req->tstamp_ok;
+	tp->ts_recent = req->ts_recent;
+	tp->ts_recent_stamp = (u32)jiffies;
+	tp->nodelay = ltp->nodelay;         /* inherited, as Linux */
+	if (tp->tstamp_ok && tp->mss_cache > TCP_MSS_MIN + TCP_TS_LEN)
+		tp->mss_cache -= TCP_TS_LEN;
+	tp->rcv_mss = (u16)MIN((unsigned int)tp->mss_cache, TCP_MSS_DEFAULT);
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 	tp->listener = listener;
 	tcp_set_state(sk, TCP_SYN_RECV);
@@ -690,6 +705,9 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	if (mss < 48)
 		mss = 48;                 /* Linux tcp_min_snd_mss */
 	tp->pmtu_mss = mss;
+	/* mss_cache counts data only: timestamps take 12 of the bytes. */
+	if (tp->tstamp_ok && mss > TCP_MSS_MIN + TCP_TS_LEN)
+		mss -= TCP_TS_LEN;
 	if (mss >= tp->mss_cache)
 		return;
 	tp->mss_cache = mss;

@@ -27,6 +27,15 @@ static void tcp_v4_send_synack(struct request_sock *req)
 
 	o.window = (u16)MIN((u32)l->sk_rcvbuf / 2, TCP_MAX_WINDOW);
 	o.mss = tcp_mss_clamp(tcp_sk(l), tcp_sk(l)->advmss);
+	/* RFC 7323 1.3, RFC 2018 2: only what the SYN offered. */
+	if (req->wscale_ok)
+		o.wscale = (u8)(req->rcv_wscale + 1);
+	o.sack_perm = req->sack_ok;
+	if (req->tstamp_ok) {
+		o.ts = 1;
+		o.tsval = tcp_time_stamp();
+		o.tsecr = req->ts_recent;
+	}
 	o.oif = l->sk_bound_dev_if;
 	tcp_v4_xmit(&o, NULL, 0);
 }
@@ -127,6 +136,13 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 		   (u16)TCP_MSS_DEFAULT;
 	req->mss = tcp_mss_clamp(ltp, req->mss);        /* TCP_MAXSEG */
 	req->rcv_wnd = TCP_SKB_CB(pkb)->window;
+	req->wscale_ok = opt.wscale_ok;
+	req->snd_wscale = opt.snd_wscale;
+	/* SO_RCVBUF set on the listener before listen() decides it. */
+	req->rcv_wscale = opt.wscale_ok ? tcp_select_wscale(sk->sk_rcvbuf) : 0;
+	req->sack_ok = opt.sack_ok;
+	req->tstamp_ok = opt.saw_tstamp;
+	req->ts_recent = opt.rcv_tsval;
 	INIT_HLIST_NODE(&req->node);
 	timer_setup(&req->rsk_timer, reqsk_timer_handler, 0);
 	inet_reqsk_hash(req);

@@ -16,9 +16,83 @@
 #include <net/checksum.h>
 #include <net/snmp.h>
 
+static u8 *put_be32(u8 *p, u32 v)
+{
+	p[0] = (u8)(v >> 24);
+	p[1] = (u8)(v >> 16);
+	p[2] = (u8)(v >> 8);
+	p[3] = (u8)v;
+	return p + 4;
+}
+
+/* Bytes of options o asks for, each group padded to 32 bits as Linux
+ * lays them out. */
+static unsigned int tcp_options_size(const struct tcp_out *o)
+{
+	unsigned int n = 0;
+
+	if (o->mss)
+		n += 4;
+	if (o->ts)
+		n += TCP_TS_LEN;           /* SACK-permitted rides in its NOPs */
+	else if (o->sack_perm)
+		n += 4;
+	if (o->wscale)
+		n += 4;
+	if (o->num_sacks)
+		n += 4 + 8u * o->num_sacks;
+	return n;
+}
+
+/* MSS, SACK-permitted, timestamps, window scale, SACK blocks: the order
+ * and padding of Linux's tcp_options_write, so traces read alike. */
+static void tcp_options_write(u8 *p, const struct tcp_out *o)
+{
+	if (o->mss) {
+		*p++ = TCPOPT_MSS;
+		*p++ = 4;
+		*p++ = (u8)(o->mss >> 8);
+		*p++ = (u8)o->mss;
+	}
+	if (o->ts) {
+		if (o->sack_perm) {
+			*p++ = TCPOPT_SACK_PERM;
+			*p++ = 2;
+		} else {
+			*p++ = TCPOPT_NOP;
+			*p++ = TCPOPT_NOP;
+		}
+		*p++ = TCPOPT_TIMESTAMP;
+		*p++ = 10;
+		p = put_be32(p, o->tsval);
+		p = put_be32(p, o->tsecr);
+	} else if (o->sack_perm) {
+		*p++ = TCPOPT_NOP;
+		*p++ = TCPOPT_NOP;
+		*p++ = TCPOPT_SACK_PERM;
+		*p++ = 2;
+	}
+	if (o->wscale) {
+		*p++ = TCPOPT_NOP;
+		*p++ = TCPOPT_WINDOW;
+		*p++ = 3;
+		*p++ = (u8)(o->wscale - 1);
+	}
+	if (o->num_sacks) {
+		*p++ = TCPOPT_NOP;
+		*p++ = TCPOPT_NOP;
+		*p++ = TCPOPT_SACK;
+		*p++ = (u8)(2 + 8 * o->num_sacks);
+		for (unsigned int i = 0; i < o->num_sacks; i++) {
+			p = put_be32(p, o->sacks[i].start_seq);
+			p = put_be32(p, o->sacks[i].end_seq);
+		}
+	}
+}
+
 int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 {
-	unsigned int optlen = o->mss ? 4 : 0;
+	unsigned int optlen = tcp_options_size(o);
 	unsigned int hlen = sizeof(struct tcphdr) + optlen;
 	struct ip_tx_params p = { .protocol = IPPROTO_TCP, .daddr = o->daddr,
 				  .saddr = o->saddr, .ttl = o->ttl,
@@ -28,6 +102,8 @@ int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 	struct tcphdr *th;
 	int err;
 
+	if (optlen > 40)
+		return -EINVAL;         /* a caller's bug; never a bad header */
 	err = ip_route_output(o->daddr, o->saddr, o->oif, &rt);
 	if (err) {
 		IP_INC_STATS(OUTNOROUTES);
@@ -48,14 +124,8 @@ int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 	th->window = htons(o->window);
 	th->check = 0;
 	th->urg_ptr = htons(o->urg_ptr);
-	if (o->mss) {
-		u8 *opt = (u8 *)(th + 1);
-
-		opt[0] = TCPOPT_MSS;
-		opt[1] = 4;
-		opt[2] = (u8)(o->mss >> 8);
-		opt[3] = (u8)o->mss;
-	}
+	if (optlen)
+		tcp_options_write((u8 *)(th + 1), o);
 	if (!p.saddr)
 		p.saddr = rt.saddr;
 	/* PMTU discovery (RFC 1191) as Linux's IP_PMTUDISC_WANT for TCP:
@@ -73,30 +143,66 @@ int tcp_v4_xmit(const struct tcp_out *o, const u8 *data, unsigned int len)
 	return ip_build_xmit(pkb, &p, &rt);
 }
 
+/* RFC 7323 2.3: the smallest shift that lets the window cover the whole
+ * receive buffer (the window offered is at most half of it, so a later
+ * SO_RCVBUF up to twice the size still fits). */
+u8 tcp_select_wscale(int rcvbuf)
+{
+	u8 ws = 0;
+
+	while (ws < TCP_MAX_WSCALE && (TCP_MAX_WINDOW << ws) < (u32)rcvbuf)
+		ws++;
+	return ws;
+}
+
 /* The largest window we may offer (RFC 9293 3.8.6.2.2, receiver SWS
  * avoidance): half the free receive memory (buffers cost about twice
- * their payload), never moving the right edge left. */
+ * their payload), never moving the right edge left. With window scaling
+ * (RFC 7323 2.3) the value sent is win >> rcv_wscale: win is rounded up
+ * to a multiple of 1 << rcv_wscale so that what the peer reads back is
+ * exactly the edge we keep (and rounding never shrinks it). */
 u16 tcp_select_window(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	int space = (sk->sk_rcvbuf - sk->sk_rmem_alloc) / 2;
 	u32 cur = tcp_receive_window(tp), win;
+	u8 ws = tp->wscale_ok ? tp->rcv_wscale : 0;
+	u32 max = TCP_MAX_WINDOW << ws;
 
 	if (space < 0)
 		space = 0;
-	win = MIN((u32)space, TCP_MAX_WINDOW);
+	win = MIN((u32)space, max);
 	/* Do not open a window smaller than one MSS (SWS), and never
 	 * shrink what we already offered. */
 	if (win < tp->advmss && win < (u32)sk->sk_rcvbuf / 4)
 		win = 0;
 	if (win < cur)
 		win = cur;
+	win = (win + (1u << ws) - 1) & ~((1u << ws) - 1);
+	if (win > max)
+		win = max;
 	tp->rcv_wnd = win;
 	tp->rcv_wup = tp->rcv_nxt;
-	return (u16)win;
+	return (u16)(win >> ws);
 }
 
-static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags)
+/* An ACK goes out (alone or on data): nothing is owed any more. */
+static void tcp_event_ack_sent(struct tcp_sock *tp)
+{
+	if (tp->ack_pending) {
+		tp->ack_pending = 0;
+		del_timer(&tp->delack_timer);
+	}
+	if (tp->quickack)
+		tp->quickack--;
+}
+
+/* Fill o for a segment of this connection carrying len bytes of data.
+ * Options: timestamps on every segment once negotiated (RFC 7323 3.2),
+ * SACK blocks while the out-of-order queue holds data (RFC 2018 4),
+ * as many as fit beside the data in the peer's MSS and in 40 bytes. */
+static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags,
+			 unsigned int len)
 {
 	struct inet_sock *inet = inet_sk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -112,7 +218,36 @@ static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags)
 	if (sk->sk_state != TCP_SYN_SENT)
 		o->flags |= TCPHDR_ACK;
 	o->ack = tp->rcv_nxt;
-	o->window = (flags & TCPHDR_RST) ? 0 : tcp_select_window(sk);
+	if (flags & TCPHDR_SYN) {
+		/* RFC 7323 2.2: a SYN's window is never scaled. */
+		int space = sk->sk_rcvbuf / 2;
+
+		o->window = (u16)MIN((u32)space, TCP_MAX_WINDOW);
+		tp->rcv_wnd = o->window;
+		tp->rcv_wup = tp->rcv_nxt;
+	} else if (!(flags & TCPHDR_RST)) {
+		o->window = tcp_select_window(sk);
+	}
+	if (tp->tstamp_ok) {
+		o->ts = 1;
+		o->tsval = tcp_time_stamp();
+		o->tsecr = tp->ts_recent;
+	}
+	if (tp->sack_ok && tp->num_sacks && (o->flags & TCPHDR_ACK) &&
+	    !(flags & (TCPHDR_SYN | TCPHDR_RST))) {
+		unsigned int room = 40 - (o->ts ? TCP_TS_LEN : 0);
+		unsigned int full = tp->mss_cache + (o->ts ? TCP_TS_LEN : 0);
+		unsigned int n;
+
+		if (len)        /* the MSS covers data and options alike */
+			room = MIN(room, full > len + (o->ts ? TCP_TS_LEN : 0) ?
+				   full - len - (o->ts ? TCP_TS_LEN : 0) : 0);
+		n = room >= 4 ? (room - 4) / 8 : 0;
+		o->num_sacks = (u8)MIN(n, (unsigned int)tp->num_sacks);
+		o->sacks = tp->selective_acks;
+	}
+	if (o->flags & TCPHDR_ACK)
+		tcp_event_ack_sent(tp);
 	o->ttl = inet->uc_ttl;
 	o->tos = inet->tos;
 	o->oif = sk->sk_bound_dev_if;
@@ -124,11 +259,26 @@ static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags)
 static int tcp_transmit_skb(struct sock *sk, struct pkbuf *pkb)
 {
 	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_out o;
 
-	tcp_fill_out(sk, &o, cb->seq, cb->tcp_flags);
-	if (cb->tcp_flags & TCPHDR_SYN)
-		o.mss = tcp_sk(sk)->advmss;
+	tcp_fill_out(sk, &o, cb->seq, cb->tcp_flags, pkb->len);
+	if (cb->tcp_flags & TCPHDR_SYN) {
+		/* Our SYN offers every option; a SYN-ACK (simultaneous open
+		 * or a child's) only those the peer offered (RFC 7323 1.3). */
+		bool ack = o.flags & TCPHDR_ACK;
+
+		o.mss = tp->advmss;
+		if (!ack || tp->wscale_ok)
+			o.wscale = (u8)(tp->rcv_wscale + 1);
+		if (!ack || tp->sack_ok)
+			o.sack_perm = 1;
+		if (!ack || tp->tstamp_ok) {
+			o.ts = 1;
+			o.tsval = tcp_time_stamp();
+			o.tsecr = ack ? tp->ts_recent : 0;
+		}
+	}
 	if (pkb->len)
 		o.flags |= TCPHDR_PSH;
 	cb->when = (u32)jiffies;
@@ -141,8 +291,22 @@ void tcp_send_ack(struct sock *sk)
 
 	if (sk->sk_state == TCP_CLOSE || sk->sk_state == TCP_LISTEN)
 		return;
-	tcp_fill_out(sk, &o, tcp_sk(sk)->snd_nxt, TCPHDR_ACK);
+	tcp_fill_out(sk, &o, tcp_sk(sk)->snd_nxt, TCPHDR_ACK, 0);
 	tcp_v4_xmit(&o, NULL, 0);
+}
+
+/* The delayed-ACK timer (Linux tcp_delack_timer). */
+void tcp_send_delayed_ack(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!tp->ack_pending)
+		return;
+	tp->ack_pending = 0;
+	if (sk->sk_state == TCP_CLOSE || sk->sk_state == TCP_LISTEN)
+		return;
+	TCPEXT_INC_STATS(DELAYEDACKS);
+	tcp_send_ack(sk);
 }
 
 /* A zero-window probe: an ACK with an old sequence number makes the
@@ -151,7 +315,7 @@ void tcp_send_probe0(struct sock *sk)
 {
 	struct tcp_out o;
 
-	tcp_fill_out(sk, &o, tcp_sk(sk)->snd_una - 1, TCPHDR_ACK);
+	tcp_fill_out(sk, &o, tcp_sk(sk)->snd_una - 1, TCPHDR_ACK, 0);
 	tcp_v4_xmit(&o, NULL, 0);
 }
 
@@ -160,7 +324,7 @@ void tcp_send_active_reset(struct sock *sk)
 {
 	struct tcp_out o;
 
-	tcp_fill_out(sk, &o, tcp_sk(sk)->snd_nxt, TCPHDR_RST | TCPHDR_ACK);
+	tcp_fill_out(sk, &o, tcp_sk(sk)->snd_nxt, TCPHDR_RST | TCPHDR_ACK, 0);
 	tcp_v4_xmit(&o, NULL, 0);
 }
 
@@ -174,6 +338,22 @@ int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb)
 	TCP_INC_STATS(RETRANSSEGS);
 	tcp_sk(sk)->total_retrans++;
 	return tcp_transmit_skb(sk, pkb);
+}
+
+/* RFC 1122 4.2.3.4 / RFC 896 (Linux tcp_nagle_test): a segment shorter
+ * than the MSS waits while data is unacknowledged, unless TCP_NODELAY,
+ * it is not the last one queued, or it carries the FIN. TCP_CORK holds
+ * it even with nothing in flight, until uncorked. */
+static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct pkbuf *pkb)
+{
+	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+	if (pkb->len >= tp->mss_cache || (cb->tcp_flags & TCPHDR_FIN) ||
+	    tcp_write_queue_next(tp, pkb))
+		return false;
+	if (tp->cork)
+		return true;
+	return !tp->nodelay && tp->snd_nxt != tp->snd_una;
 }
 
 /* Send what the peer's window and our congestion window allow: first
@@ -208,6 +388,8 @@ int tcp_write_xmit(struct sock *sk)
 				break;
 			if (in_flight && in_flight + pkb->len > tp->snd_cwnd)
 				break;
+			if (tcp_nagle_hold(tp, pkb))
+				break;
 		}
 		tcp_transmit_skb(sk, pkb);
 		cb->sacked |= TCPCB_SENT;
@@ -218,7 +400,8 @@ int tcp_write_xmit(struct sock *sk)
 	}
 	if (sent)
 		tcp_rearm_rto(sk);
-	else if (tp->send_head && tp->snd_una == tp->snd_nxt)
+	else if (tp->send_head && tp->snd_una == tp->snd_nxt &&
+		 !tcp_nagle_hold(tp, tp->send_head))
 		tcp_reset_probe0(sk);  /* window closed, nothing in flight */
 	return sent;
 }

@@ -5,7 +5,11 @@
  *                                   75 s, 9; out of range is EINVAL)
  *   TCP_MAXSEG                      clamp the MSS we announce and use
  *   TCP_INFO                        struct tcp_info (Linux layout)
- *   TCP_QUICKACK                    stored and read back (we ACK at once)
+ *   TCP_NODELAY, TCP_CORK           Nagle off / hold partial segments
+ *                                   (tcp_output.c); either change pushes
+ *                                   what was held
+ *   TCP_QUICKACK                    1: ACK the next segments at once;
+ *                                   0: back to delayed ACKs
  *   anything else                   ENOPROTOOPT
  *
  * optval is a kernel copy of the user's bytes, optlen its length; an
@@ -75,19 +79,29 @@ static void tcp_keepidle_changed(struct sock *sk)
 		  jiffies + (when > elapsed ? when - elapsed : 0));
 }
 
-int tcp_setsockopt(struct sock *sk, int level, int optname,
-		   const void *optval, unsigned int optlen)
+/* Send what Nagle or the cork held back (Linux tcp_push_pending_frames). */
+static void tcp_push_pending_frames(struct sock *sk)
+{
+	if (tcp_sk(sk)->send_head && sk->sk_state != TCP_CLOSE &&
+	    sk->sk_state != TCP_LISTEN && sk->sk_state != TCP_SYN_SENT)
+		tcp_write_xmit(sk);
+}
+
+static int do_tcp_setsockopt(struct sock *sk, int optname, int val)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	int val;
-
-	if (level != IPPROTO_TCP)
-		return -ENOPROTOOPT;    /* Linux ip_setsockopt: not SOL_IP */
-	if (optlen < sizeof(int))
-		return -EINVAL;
-	memcpy(&val, optval, sizeof(val));
 
 	switch (optname) {
+	case TCP_NODELAY:
+		tp->nodelay = val != 0;
+		if (tp->nodelay)
+			tcp_push_pending_frames(sk);
+		return 0;
+	case TCP_CORK:
+		tp->cork = val != 0;
+		if (!tp->cork)
+			tcp_push_pending_frames(sk);
+		return 0;
 	case TCP_MAXSEG:
 		/* 0 removes the clamp; otherwise 88..32767 (Linux). */
 		if (val && (val < (int)TCP_MSS_MIN || val > (int)TCP_MAX_USER_MSS))
@@ -111,13 +125,31 @@ int tcp_setsockopt(struct sock *sk, int level, int optname,
 		tp->keepalive_probes = (u8)val;
 		return 0;
 	case TCP_QUICKACK:
-		/* We ACK every segment at once; the mode is only stored so
-		 * it reads back as on Linux (1 unless set to 0). */
-		tp->quickack = val != 0;
+		/* Linux: 1 ACKs the next segments at once, 0 leaves that
+		 * mode; it reads back as set (1 unless set to 0). */
+		tp->quickack_opt = val != 0;
+		tp->quickack = val ? TCP_QUICKACKS : 0;
 		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
+}
+
+int tcp_setsockopt(struct sock *sk, int level, int optname,
+		   const void *optval, unsigned int optlen)
+{
+	int val, err;
+
+	if (level != IPPROTO_TCP)
+		return -ENOPROTOOPT;    /* Linux ip_setsockopt: not SOL_IP */
+	if (optlen < sizeof(int))
+		return -EINVAL;
+	memcpy(&val, optval, sizeof(val));
+	/* Timers and the transmit path are shared with softirq context. */
+	local_bh_disable();
+	err = do_tcp_setsockopt(sk, optname, val);
+	local_bh_enable();
+	return err;
 }
 
 static u32 tcp_segs(const struct tcp_sock *tp, u32 bytes)
@@ -139,6 +171,13 @@ static void tcp_get_info(const struct sock *sk, struct tcp_info *info)
 		info->tcpi_unacked = (u32)tp->acceptq_len;
 		info->tcpi_sacked = (u32)tp->max_ack_backlog;
 		return;
+	}
+	/* Linux TCPI_OPT_TIMESTAMPS 1, TCPI_OPT_SACK 2, TCPI_OPT_WSCALE 4 */
+	info->tcpi_options = (u8)((tp->tstamp_ok ? 1 : 0) | (tp->sack_ok ? 2 : 0) |
+				  (tp->wscale_ok ? 4 : 0));
+	if (tp->wscale_ok) {
+		info->tcpi_snd_wscale = tp->snd_wscale & 0xf;
+		info->tcpi_rcv_wscale = tp->rcv_wscale & 0xf;
 	}
 	info->tcpi_retransmits = tp->retransmits;
 	info->tcpi_probes = tp->probes_out;
@@ -201,8 +240,14 @@ int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval,
 	case TCP_KEEPCNT:
 		val = keepalive_probes(tp);
 		break;
+	case TCP_NODELAY:
+		val = tp->nodelay;
+		break;
+	case TCP_CORK:
+		val = tp->cork;
+		break;
 	case TCP_QUICKACK:
-		val = tp->quickack;
+		val = tp->quickack_opt;
 		break;
 	case TCP_INFO: {
 		struct tcp_info info;

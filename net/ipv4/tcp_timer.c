@@ -74,6 +74,10 @@ static void tcp_retransmit_timer(struct sock *sk)
 	tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
 	tp->snd_cwnd = tp->mss_cache;
 	tp->dupacks = 0;
+	/* RFC 6582 3.2 step 1: duplicates of what is outstanding now must
+	 * not start a fast retransmit later. */
+	tp->in_recovery = 0;
+	tp->high_seq = tp->snd_nxt;
 	/* Go back N: everything sent is presumed lost; the first goes now,
 	 * the rest as ACKs open the congestion window. */
 	list_for_each_entry(pkb, &tp->write_queue.list, list) {
@@ -174,10 +178,18 @@ static void tcp_keepalive_timer(struct timer_list *t)
 	mod_timer(&tp->keepalive_timer, jiffies + (when - elapsed));
 }
 
+static void tcp_delack_timer(struct timer_list *t)
+{
+	struct tcp_sock *tp = from_timer(tp, t, delack_timer);
+
+	tcp_send_delayed_ack(&tp->inet.sk);
+}
+
 void tcp_init_xmit_timers(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 
+	timer_setup(&tp->delack_timer, tcp_delack_timer, 0);
 	timer_setup(&tp->retransmit_timer, tcp_write_timer, 0);
 	timer_setup(&tp->keepalive_timer, tcp_keepalive_timer, 0);
 }
@@ -189,4 +201,6 @@ void tcp_clear_xmit_timers(struct sock *sk)
 	del_timer(&tp->retransmit_timer);
 	del_timer(&tp->keepalive_timer);
 	tp->icsk_pending = ICSK_TIME_NONE;
+	del_timer(&tp->delack_timer);
+	tp->ack_pending = 0;
 }

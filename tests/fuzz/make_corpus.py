@@ -164,6 +164,19 @@ def main():
                     b"\0" * 8 + b"\x01") +                           # ws, sack, ts
           tcp_frame(40002, 80, 9, 0, 0x02, opts=b"\x02\x28\x01") +  # option overruns
           advance(1000) + advance(2000) + tcp_frame(40000, 80, 1001, 0, 0x04))
+    # RFC 7323 / RFC 2018 options as Linux sends them (MSS, SACK-permitted,
+    # TS, NOP, WS), a shift over 14, a short TS, SACK blocks and a TS on
+    # an ACK for a request (wrong ACK: reset), SYN-ACK retransmission.
+    ts = b"\x08\x0a" + struct.pack("!II", 123456, 0)
+    write("tcp_options", tcp_frame(40010, 80, 100, 0, 0x02,
+                                   opts=mss + b"\x04\x02" + ts + b"\x01\x03\x03\x07") +
+          tcp_frame(40011, 80, 200, 0, 0x02, opts=b"\x01\x03\x03\xff" + ts) +
+          tcp_frame(40012, 80, 300, 0, 0x02, opts=b"\x08\x08" + b"\0" * 6) +
+          tcp_frame(40013, 80, 400, 0, 0x02, opts=b"\x04\x02\x03\x03\x0e") +
+          tcp_frame(40010, 80, 101, 1, 0x10, b"x",
+                    opts=b"\x01\x01" + ts + b"\x01\x01\x05\x0a" + struct.pack("!II", 5, 9)) +
+          tcp_frame(40010, 80, 100, 0, 0x02, opts=mss + b"\x04\x02" + ts) +
+          advance(1000) + advance(2000))
     write("tcp_closed_port", tcp_frame(1234, 4444, 77, 0, 0x02) +
           tcp_frame(1234, 4444, 77, 99, 0x10, b"x") +
           tcp_frame(1234, 4444, 77, 0, 0x04) +

@@ -57,6 +57,7 @@ TEST(tcp_segments_to_peer_mss_and_window)
 		data[i] = (u8)i;
 	sk = establish(100, &iss);
 	lport = inet_sk(sk)->inet_num;
+	tcp_sk(sk)->nodelay = 1;    /* Nagle has its own test (test_tcp_flow) */
 	CHECK_EQ(tsend(sk, data, sizeof(data)), (int)sizeof(data));
 	seq = iss + 1;
 	for (int i = 0; i < 4; i++) {

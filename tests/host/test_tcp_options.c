@@ -576,6 +576,7 @@ TEST(tcp_send_oob_sets_urg_until_acked)
 
 	CHECK(fx_setup());
 	sk = establish(1460, &iss);
+	tcp_sk(sk)->nodelay = 1;        /* Nagle would hold "de" (test_tcp_flow) */
 	lport = inet_sk(sk)->inet_num;
 	CHECK_EQ(tcp_sendmsg(sk, &msg, 3), 3);
 	tx = mock_tx_pop(eth0);

@@ -39,6 +39,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
+#include <netinet/tcp.h>
 #include "ktest.h"
 
 static struct sockaddr_in lo_addr(int port)
@@ -612,6 +613,66 @@ static int tcp_listener(struct sockaddr_in *a)
 }
 
 static void test_tcp_sockopts(void);
+/* TCP_NODELAY and TCP_CORK at SOL_TCP: values read back as 0/1, a short
+ * optlen fails, the listener's TCP_NODELAY passes to accepted sockets,
+ * and a no-delay connection still carries small writes in order. */
+static void test_tcp_nodelay(void)
+{
+	struct sockaddr_in a;
+	int l = tcp_listener(&a), c, s, v = -1, five = 5, zero = 0;
+	socklen_t vl = sizeof(v);
+	char buf[64];
+
+	if (l < 0)
+		return;
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	CHECK("tcp_nodelay_default", getsockopt(c, SOL_TCP, TCP_NODELAY, &v, &vl) == 0 &&
+	      v == 0 && vl == sizeof(int), "value %d len %u", v, (unsigned)vl);
+	CHECK("tcp_nodelay_set", setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &five,
+					    sizeof(five)) == 0, "%s", strerror(errno));
+	vl = sizeof(v);
+	CHECK("tcp_nodelay_reads_1", getsockopt(c, SOL_TCP, TCP_NODELAY, &v, &vl) == 0 &&
+	      v == 1, "value %d", v);
+	EXPECT_ERR("tcp_nodelay_short_optlen",
+		   setsockopt(c, SOL_TCP, TCP_NODELAY, &five, 2), EINVAL);
+	vl = sizeof(v);
+	CHECK("tcp_cork_default", getsockopt(c, SOL_TCP, TCP_CORK, &v, &vl) == 0 && v == 0,
+	      "value %d", v);
+	setsockopt(c, SOL_TCP, TCP_CORK, &five, sizeof(five));
+	vl = sizeof(v);
+	CHECK("tcp_cork_reads_1", getsockopt(c, SOL_TCP, TCP_CORK, &v, &vl) == 0 && v == 1,
+	      "value %d", v);
+	setsockopt(c, SOL_TCP, TCP_CORK, &zero, sizeof(zero));
+	EXPECT_ERR("tcp_sol_tcp_unknown", setsockopt(c, SOL_TCP, 99, &five, sizeof(five)),
+		   ENOPROTOOPT);
+	setsockopt(l, SOL_TCP, TCP_NODELAY, &five, sizeof(five));
+	CHECK("tcp_nodelay_connect", connect(c, SA(&a), sizeof(a)) == 0, "%s",
+	      strerror(errno));
+	s = accept(l, NULL, NULL);
+	vl = sizeof(v);
+	v = -1;
+	CHECK("tcp_nodelay_inherited", s >= 0 &&
+	      getsockopt(s, SOL_TCP, TCP_NODELAY, &v, &vl) == 0 && v == 1, "value %d", v);
+	/* Small writes with no delay: all arrive, in order. */
+	int ok = 1;
+	for (int i = 0; i < 20 && ok; i++)
+		ok = write(c, "0123456789" + i % 10, 1) == 1;
+	int got = 0;
+	struct pollfd pf = { .fd = s, .events = POLLIN };
+	while (ok && got < 20 && poll(&pf, 1, 2000) == 1) {
+		ssize_t n = read(s, buf + got, sizeof(buf) - got);
+		if (n <= 0)
+			break;
+		got += (int)n;
+	}
+	for (int i = 0; i < got; i++)
+		if (buf[i] != "0123456789"[i % 10])
+			ok = 0;
+	CHECK("tcp_nodelay_small_writes", ok && got == 20, "got %d", got);
+	close(s);
+	close(c);
+	close(l);
+}
 
 static void test_tcp(void)
 {
@@ -732,6 +793,7 @@ static void test_tcp(void)
 	close(s);
 	close(c);
 	close(l);
+	test_tcp_nodelay();
 	test_tcp_sockopts();
 }
 
