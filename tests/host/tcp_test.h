@@ -160,3 +160,33 @@ static inline void kill_conn(struct sock *sk)
 	tcp_close(sk, 0);
 	mock_tx_purge(eth0);
 }
+
+/* An ICMP error from the peer about one of our segments (with its
+ * sequence number) from ADDR_US:sport to ADDR_PEER:dport. */
+static inline void icmp_about(u8 type, u8 code, u16 mtu, u16 sport, u16 dport,
+		       u32 seq)
+{
+	u8 msg[8 + 28];
+	struct icmphdr *ih = (struct icmphdr *)msg;
+	struct iphdr *inner = (struct iphdr *)(msg + 8);
+	struct ipspec sp = { .protocol = IPPROTO_ICMP };
+	u8 *th = msg + 8 + 20;
+
+	memset(msg, 0, sizeof(msg));
+	ih->type = type;
+	ih->code = code;
+	ih->un.frag.mtu = htons(mtu);
+	inner->ihl_version = 0x45;
+	inner->tot_len = htons(1500);
+	inner->frag_off = htons(IP_DF);
+	inner->ttl = 64;
+	inner->protocol = IPPROTO_TCP;
+	inner->saddr = ADDR_US;
+	inner->daddr = ADDR_PEER;
+	th[0] = (u8)(sport >> 8); th[1] = (u8)sport;
+	th[2] = (u8)(dport >> 8); th[3] = (u8)dport;
+	th[4] = (u8)(seq >> 24); th[5] = (u8)(seq >> 16);
+	th[6] = (u8)(seq >> 8); th[7] = (u8)seq;
+	ih->checksum = htons(csum_fold(csum_partial(msg, sizeof(msg), 0)));
+	mock_rx_now(eth0, tframe, mk_ip(tframe, &sp, msg, sizeof(msg)));
+}

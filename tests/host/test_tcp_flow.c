@@ -512,6 +512,42 @@ TEST(tcp_rtt_from_timestamp_echo)
 	fx_teardown();
 }
 
+/* Fragmentation needed on a connection with timestamps: the new MSS
+ * leaves room for the 12 option bytes, so every resent frame fits the
+ * path MTU (RFC 1191; Linux tcp_mtu_to_mss minus the options). */
+TEST(tcp_frag_needed_with_timestamps_fits_the_path)
+{
+	static char data[2896];
+	struct sock *sk;
+	struct oseg syn;
+	struct pkbuf *tx;
+	u32 iss;
+	int frames = 0;
+	bool all_fit = true;
+
+	CHECK(fx_setup());
+	sk = establish_opts(true, 0, &iss, &syn);
+	pop_oseg();
+	tcp_sk(sk)->nodelay = 1;
+	CHECK_EQ(tcp_sk(sk)->mss_cache, 1448);
+	memset(data, 'q', sizeof(data));
+	CHECK_EQ(tsend(sk, data, sizeof(data)), 2896);
+	mock_tx_purge(eth0);
+	icmp_about(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, 1000,
+		   inet_sk(sk)->inet_num, PEER_PORT, iss + 1);
+	CHECK_EQ(tcp_sk(sk)->mss_cache, 1000 - 40 - 12);
+	while ((tx = mock_tx_pop(eth0)) != NULL) {
+		if (ntohs(tx_ip(tx)->tot_len) > 1000)
+			all_fit = false;
+		frames++;
+		pkb_free(tx);
+	}
+	CHECK(frames >= 4);
+	CHECK(all_fit);
+	kill_conn(sk);
+	fx_teardown();
+}
+
 /* RFC 2018 4: while data waits out of order, every ACK carries SACK
  * blocks, the one holding the newest segment first; with timestamps
  * three fit, without them four. */
