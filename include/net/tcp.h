@@ -241,6 +241,12 @@ struct tcp_timewait_sock {
 	be32 tw_rcv_saddr;             /* the socket's bound address */
 	int tw_bound_dev_if;
 	bool tw_reuse;                 /* the socket had SO_REUSEADDR */
+	/* RFC 7323 3.2: timestamps go on every non-RST segment of the
+	 * connection, TIME_WAIT's ACKs included; PAWS still applies. */
+	bool tw_tstamp_ok;
+	u32 tw_ts_recent, tw_ts_recent_stamp;
+	u32 tw_rcv_wnd;                /* the window last offered, bytes */
+	u8 tw_rcv_wscale;
 };
 
 /* A local port in use, with the sockets that own it (Linux

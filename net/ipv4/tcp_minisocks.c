@@ -255,6 +255,11 @@ void tcp_time_wait(struct sock *sk)
 		tw->tw_rcv_saddr = inet->inet_rcv_saddr;
 		tw->tw_bound_dev_if = sk->sk_bound_dev_if;
 		tw->tw_reuse = sk->sk_reuse;
+		tw->tw_tstamp_ok = tp->tstamp_ok;
+		tw->tw_ts_recent = tp->ts_recent;
+		tw->tw_ts_recent_stamp = tp->ts_recent_stamp;
+		tw->tw_rcv_wnd = tcp_receive_window(tp);
+		tw->tw_rcv_wscale = tp->rcv_wscale;
 		INIT_HLIST_NODE(&tw->node);
 		INIT_HLIST_NODE(&tw->tw_bind_node);
 		inet_twsk_bind_hash(tw, sk);
@@ -281,14 +286,36 @@ void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
 		.sport = tw->loc_port, .dport = tw->rmt_port,
 		.seq = tw->snd_nxt, .ack = tw->rcv_nxt, .flags = TCPHDR_ACK,
 	};
+	struct tcp_options_received opt;
 	u8 fl = cb->tcp_flags;
 
+	o.window = (u16)MIN(tw->tw_rcv_wnd >> tw->tw_rcv_wscale, 65535u);
+	opt.saw_tstamp = 0;
+	if (tw->tw_tstamp_ok) {
+		tcp_parse_options(tcp_hdr(pkb), &opt);
+		o.ts = 1;
+		o.tsval = tcp_time_stamp();
+		o.tsecr = tw->tw_ts_recent;
+	}
 	if (fl & TCPHDR_RST) {
 		if (cb->seq == tw->rcv_nxt)
 			inet_twsk_kill(tw);
 		goto drop;
 	}
+	/* PAWS (RFC 7323 5.3, Linux tcp_timewait_state_process): an old
+	 * duplicate is answered with an ACK and otherwise ignored. */
+	if (opt.saw_tstamp && (s32)(opt.rcv_tsval - tw->tw_ts_recent) < 0 &&
+	    (u32)jiffies - tw->tw_ts_recent_stamp < TCP_PAWS_24DAYS) {
+		TCPEXT_INC_STATS(PAWSESTAB);
+		tcp_v4_xmit(&o, NULL, 0);
+		goto drop;
+	}
 	if ((fl & TCPHDR_FIN) && cb->end_seq == tw->rcv_nxt) {
+		if (opt.saw_tstamp) {
+			tw->tw_ts_recent = opt.rcv_tsval;
+			tw->tw_ts_recent_stamp = (u32)jiffies;
+			o.tsecr = opt.rcv_tsval;
+		}
 		tcp_v4_xmit(&o, NULL, 0);
 		mod_timer(&tw->tw_timer, jiffies + TCP_TIMEWAIT_LEN);
 		goto drop;

@@ -548,6 +548,52 @@ TEST(tcp_frag_needed_with_timestamps_fits_the_path)
 	fx_teardown();
 }
 
+/* RFC 7323 3.2: TSopt on every non-RST segment of a connection that
+ * agreed to it, so TIME_WAIT's re-ACK of a FIN carries it (echoing the
+ * FIN's TSval) and a window; an old duplicate is PAWS-rejected with an
+ * ACK and does not restart TIME_WAIT. */
+TEST(tcp_time_wait_acks_carry_timestamps)
+{
+	struct sock *sk;
+	struct oseg syn, s;
+	struct popts po;
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish_opts(true, 0, &iss, &syn);
+	pop_oseg();
+	lport = inet_sk(sk)->inet_num;
+	tcp_close(sk, 0);
+	s = pop_oseg();
+	CHECK(s.valid && (s.flags & TCPHDR_FIN) && s.ts);
+	po = ts_opt(PEER_TS0 + 10, s.tsval);
+	peer_seg_opts(lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK | TCPHDR_FIN, 1000,
+		      &po, NULL, 0);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ts && s.tsecr == PEER_TS0 + 10);
+	CHECK_EQ(tcp_tw_count(), 1);
+	host_advance(1000);
+	po = ts_opt(PEER_TS0 + 20, s.tsval);     /* their FIN again */
+	peer_seg_opts(lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK | TCPHDR_FIN, 1000,
+		      &po, NULL, 0);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == PEER_ISN + 2);
+	CHECK(s.ts && s.tsecr == PEER_TS0 + 20 && s.tsval == tcp_time_stamp());
+	CHECK(s.window > 0);
+	/* an old duplicate: ACKed, counted, and TIME_WAIT not restarted */
+	host_advance(TCP_TIMEWAIT_LEN - 10);
+	po = ts_opt(PEER_TS0 + 5, 0);
+	peer_seg_opts(lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK | TCPHDR_FIN, 1000,
+		      &po, NULL, 0);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.tsecr == PEER_TS0 + 20);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_PAWSESTAB], 1);
+	host_advance(10);
+	CHECK_EQ(tcp_tw_count(), 0);
+	fx_teardown();
+}
+
 /* RFC 2018 4: while data waits out of order, every ACK carries SACK
  * blocks, the one holding the newest segment first; with timestamps
  * three fit, without them four. */
