@@ -168,6 +168,11 @@ enum tcp_ext_mib {
 	TCPEXT_TCPREQQFULLDOCOOKIES, /* SYN queue full: cookie sent */
 	TCPEXT_PAWSESTAB,            /* RFC 7323 PAWS: old timestamp */
 	TCPEXT_DELAYEDACKS,          /* ACKs sent by the delayed-ACK timer */
+	/* ACKs not sent: the per-connection rate limit (RFC 5961 7) */
+	TCPEXT_TCPACKSKIPPEDSEQ,     /* ... for an out-of-window segment */
+	TCPEXT_TCPACKSKIPPEDPAWS,    /* ... for a PAWS-rejected one */
+	TCPEXT_TCPACKSKIPPEDCHALLENGE, /* ... a challenge ACK */
+	TCPEXT_TCPACKSKIPPEDTIMEWAIT, /* ... from TIME_WAIT */
 	TCPEXT_MAX
 };
 

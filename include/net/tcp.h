@@ -51,6 +51,8 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define TCP_DELACK_MS    40U       /* delayed ACK (Linux TCP_DELACK_MIN) */
 #define TCP_QUICKACKS    16U       /* immediate ACKs at the start (Linux) */
 #define TCP_PAWS_24DAYS  (24u * 24 * 3600 * 1000)  /* RFC 7323 5.5, ms */
+#define TCP_INVALID_RATELIMIT 500U /* ms between ACKs to invalid segments
+				    * (Linux tcp_invalid_ratelimit) */
 #define TCP_RTO_INIT     1000U     /* RFC 6298 2.1 */
 #define TCP_RTO_MIN      200U      /* Linux TCP_RTO_MIN */
 #define TCP_RTO_MAX      120000U   /* Linux TCP_RTO_MAX */
@@ -117,6 +119,9 @@ struct tcp_sock {
 	struct inet_sock inet;
 	/* Send sequence space (RFC 9293 3.3.1). */
 	u32 snd_una, snd_nxt, snd_wnd, snd_wl1, snd_wl2, iss;
+	u32 max_window;      /* largest window the peer offered (RFC 5961 5.2) */
+	u32 last_oow_ack_time;  /* tcp_oow_rate_limited, with oow_ack_sent */
+	bool oow_ack_sent;
 	u32 write_seq;       /* end of the data queued by the user */
 	/* Receive sequence space. rcv_wup is rcv_nxt when the window
 	 * rcv_wnd was last advertised: the right edge is rcv_wup+rcv_wnd. */
@@ -247,6 +252,8 @@ struct tcp_timewait_sock {
 	u32 tw_ts_recent, tw_ts_recent_stamp;
 	u32 tw_rcv_wnd;                /* the window last offered, bytes */
 	u8 tw_rcv_wscale;
+	u32 tw_last_oow_ack_time;
+	bool tw_oow_ack_sent;
 };
 
 /* A local port in use, with the sockets that own it (Linux
@@ -330,6 +337,8 @@ bool tcp_sequence_ok(const struct tcp_sock *tp, u32 seq, u32 end_seq);
 void tcp_parse_options(const struct tcphdr *th,
 		       struct tcp_options_received *opt);
 u32 tcp_receive_window(const struct tcp_sock *tp);
+bool tcp_oow_rate_limited(const struct pkbuf *pkb, int mib, u32 *last,
+			  bool *sent);
 u8 tcp_select_wscale(int rcvbuf);
 void tcp_sack_reset(struct tcp_sock *tp);
 void tcp_rtt_estimator(struct tcp_sock *tp, u32 rtt_ms);

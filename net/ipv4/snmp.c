@@ -75,7 +75,8 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"TCPAbortOnTimeout", "TW", "TCPBadHdr", "TCPBadSeq", "TCPKeepAlive",
 	"OutOfWindowIcmps", "SyncookiesSent", "SyncookiesRecv",
 	"SyncookiesFailed", "TCPReqQFullDoCookies",
-	"PAWSEstab", "DelayedACKs",
+	"PAWSEstab", "DelayedACKs", "TCPACKSkippedSeq", "TCPACKSkippedPAWS",
+	"TCPACKSkippedChallenge", "TCPACKSkippedTimeWait",
 };
 
 void snmp_reset(void)

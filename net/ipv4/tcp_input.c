@@ -372,6 +372,14 @@ static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked)
 
 /* Step 5 of 3.10.7.4. Returns false when the segment must be dropped
  * (an ACK of something not yet sent; the reply ACK is already sent). */
+static void tcp_send_challenge_ack(struct sock *sk, const struct pkbuf *pkb);
+
+static void tcp_update_max_window(struct tcp_sock *tp)
+{
+	if (tp->snd_wnd > tp->max_window)
+		tp->max_window = tp->snd_wnd;
+}
+
 static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 		    const struct tcp_options_received *opt)
 {
@@ -381,8 +389,12 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 	u32 old_wnd = tp->snd_wnd;
 	long ts_rtt = -1;
 
-	if (after(ack, tp->snd_nxt)) {
-		tcp_send_ack(sk);
+	/* RFC 5961 5.2: acceptable only within SND.UNA - MAX.SND.WND ..
+	 * SND.NXT; anything else (a blind injection, or an ACK of what we
+	 * never sent) is dropped with a (rate-limited) ACK. */
+	if (after(ack, tp->snd_nxt) ||
+	    before(ack, tp->snd_una - tp->max_window)) {
+		tcp_send_challenge_ack(sk, pkb);
 		return false;
 	}
 	/* Window update (RFC 9293: SND.WL1/SND.WL2 rule). */
@@ -392,6 +404,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 		tp->snd_wnd = (u32)cb->window << tp->snd_wscale;
 		tp->snd_wl1 = cb->seq;
 		tp->snd_wl2 = ack;
+		tcp_update_max_window(tp);
 	}
 	if (after(ack, tp->snd_una)) {
 		u32 acked;
@@ -755,6 +768,7 @@ int tcp_rcv_synsent_state_process(struct sock *sk, struct pkbuf *pkb)
 	}
 	tcp_apply_mss(tp, opt.mss_clamp);
 	tp->snd_wnd = cb->window;
+	tcp_update_max_window(tp);
 	tp->snd_wl1 = cb->seq;
 	tp->snd_wl2 = cb->ack_seq;
 	if (fl & TCPHDR_ACK) {
@@ -784,10 +798,44 @@ drop:
 	return 0;
 }
 
-/* RFC 5961 3.2/4.2: an in-window RST or a SYN that is not exactly
- * expected gets a challenge ACK instead of killing the connection. */
-static void tcp_send_challenge_ack(struct sock *sk)
+/* Linux tcp_oow_rate_limited (RFC 5961 7): an ACK answering an invalid
+ * segment (out of window, PAWS-rejected, a challenge) goes at most once
+ * per TCP_INVALID_RATELIMIT ms per connection, so two stacks that
+ * disagree cannot loop ACKs at line rate. Segments with data are never
+ * limited: they are not part of such a loop. True: do not send. */
+bool tcp_oow_rate_limited(const struct pkbuf *pkb, int mib, u32 *last,
+			  bool *sent)
 {
+	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	u32 ctl = (cb->tcp_flags & TCPHDR_SYN ? 1u : 0u) +
+		  (cb->tcp_flags & TCPHDR_FIN ? 1u : 0u);
+
+	if (cb->end_seq - cb->seq > ctl && !(cb->tcp_flags & TCPHDR_SYN))
+		return false;
+	if (*sent && (u32)jiffies - *last < TCP_INVALID_RATELIMIT) {
+		tcp_ext_mib[mib]++;
+		return true;
+	}
+	*last = (u32)jiffies;
+	*sent = true;
+	return false;
+}
+
+static bool tcp_oow_limited(struct sock *sk, const struct pkbuf *pkb, int mib)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	return tcp_oow_rate_limited(pkb, mib, &tp->last_oow_ack_time,
+				    &tp->oow_ack_sent);
+}
+
+/* RFC 5961 3.2/4.2/5.2: an in-window RST, a SYN that is not exactly
+ * expected, or an ACK outside what we sent gets a challenge ACK instead
+ * of acting on it. */
+static void tcp_send_challenge_ack(struct sock *sk, const struct pkbuf *pkb)
+{
+	if (tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDCHALLENGE))
+		return;
 	TCPEXT_INC_STATS(TCPCHALLENGEACK);
 	tcp_send_ack(sk);
 }
@@ -809,7 +857,8 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	 * accepted, as Linux does (the RFC says SHOULD drop). */
 	if (opt.saw_tstamp && !(fl & TCPHDR_RST) && tcp_paws_reject(tp, &opt)) {
 		TCPEXT_INC_STATS(PAWSESTAB);
-		tcp_send_ack(sk);
+		if (!tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDPAWS))
+			tcp_send_ack(sk);
 		goto drop;
 	}
 	/* First: sequence number. RFC 9293 3.10.7.4 asks for "special
@@ -822,7 +871,8 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	    (before(cb->end_seq, tp->rcv_wup) ||
 	     after(cb->seq, tp->rcv_nxt + tcp_receive_window(tp)))) {
 		TCPEXT_INC_STATS(TCPBADSEQ);
-		if (!(fl & TCPHDR_RST))
+		if (!(fl & TCPHDR_RST) &&
+		    !tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDSEQ))
 			tcp_send_ack(sk);
 		goto drop;
 	}
@@ -836,13 +886,13 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 				tcp_reset(sk);
 			}
 		} else {
-			tcp_send_challenge_ack(sk);
+			tcp_send_challenge_ack(sk, pkb);
 		}
 		goto drop;
 	}
 	/* Fourth: a SYN in a synchronized state. */
 	if (fl & TCPHDR_SYN) {
-		tcp_send_challenge_ack(sk);
+		tcp_send_challenge_ack(sk, pkb);
 		goto drop;
 	}
 	tcp_replace_ts_recent(tp, &opt, cb->seq);
@@ -858,6 +908,7 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 		tcp_set_state(sk, TCP_ESTABLISHED);
 		tp->quickack = TCP_QUICKACKS;
 		tp->snd_wnd = (u32)cb->window << tp->snd_wscale;
+		tcp_update_max_window(tp);
 		tp->snd_wl1 = cb->seq;
 		tp->snd_wl2 = cb->ack_seq;
 		if (!sk->sk_dead)

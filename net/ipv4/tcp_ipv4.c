@@ -525,7 +525,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->irs = req->rcv_isn;
 	tp->rcv_nxt = tp->rcv_wup = req->rcv_isn + 1;
 	tp->rcv_wnd = MIN((u32)listener->sk_rcvbuf / 2, TCP_MAX_WINDOW);
-	tp->snd_wnd = req->rcv_wnd;
+	tp->snd_wnd = tp->max_window = req->rcv_wnd;
 	tp->advmss = tcp_mss_clamp(ltp, ltp->advmss);
 	tp->mss_cache = MIN(req->mss, tp->advmss);
 	tp->wscale_ok = req->wscale_ok;

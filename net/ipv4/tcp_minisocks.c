@@ -307,8 +307,7 @@ void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
 	if (opt.saw_tstamp && (s32)(opt.rcv_tsval - tw->tw_ts_recent) < 0 &&
 	    (u32)jiffies - tw->tw_ts_recent_stamp < TCP_PAWS_24DAYS) {
 		TCPEXT_INC_STATS(PAWSESTAB);
-		tcp_v4_xmit(&o, NULL, 0);
-		goto drop;
+		goto ack_limited;
 	}
 	if ((fl & TCPHDR_FIN) && cb->end_seq == tw->rcv_nxt) {
 		if (opt.saw_tstamp) {
@@ -327,7 +326,12 @@ void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
 		return;
 	}
 	/* Anything else outside what we acknowledged gets our ACK. */
-	if (cb->seq != tw->rcv_nxt || cb->end_seq != cb->seq)
+	if (cb->seq == tw->rcv_nxt && cb->end_seq == cb->seq)
+		goto drop;
+ack_limited:
+	if (!tcp_oow_rate_limited(pkb, TCPEXT_TCPACKSKIPPEDTIMEWAIT,
+				  &tw->tw_last_oow_ack_time,
+				  &tw->tw_oow_ack_sent))
 		tcp_v4_xmit(&o, NULL, 0);
 drop:
 	pkb_free(pkb);

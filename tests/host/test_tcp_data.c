@@ -240,9 +240,16 @@ TEST(tcp_rst_validation_rfc5961)
 	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == PEER_ISN + 1);
 	CHECK_EQ(sk->sk_state, TCP_ESTABLISHED);
 	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPCHALLENGEACK], 1);
+	/* Another at once: the ACK is rate-limited (RFC 5961 7, Linux's
+	 * tcp_invalid_ratelimit), counted, not sent. */
+	peer_seg(PEER_PORT, lport, PEER_ISN + 60, 0, TCPHDR_RST, NULL, 0);
+	CHECK(!pop_seg().valid);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPACKSKIPPEDCHALLENGE], 1);
+	CHECK_EQ(sk->sk_state, TCP_ESTABLISHED);
 	/* Outside the window: silently dropped. */
 	peer_seg(PEER_PORT, lport, PEER_ISN - 500, 0, TCPHDR_RST, NULL, 0);
 	CHECK(!pop_seg().valid);
+	host_advance(TCP_INVALID_RATELIMIT);
 	/* A SYN on an established connection: challenge ACK too. */
 	peer_seg(PEER_PORT, lport, PEER_ISN + 1, 0, TCPHDR_SYN, NULL, 0);
 	s = pop_seg();
@@ -256,6 +263,43 @@ TEST(tcp_rst_validation_rfc5961)
 	CHECK_EQ(tsend(sk, "x", 1), -ECONNRESET);
 	CHECK_EQ(tsend(sk, "x", 1), -EPIPE);
 	tcp_close(sk, 0);
+	fx_teardown();
+}
+
+/* RFC 5961 5.2: an ACK value outside SND.UNA - MAX.SND.WND .. SND.NXT
+ * (blind data injection, or an ACK of data never sent) drops the
+ * segment, data and all, with a challenge ACK; an old ACK within the
+ * window keeps its data. */
+TEST(tcp_ack_value_validation_rfc5961)
+{
+	struct sock *sk;
+	struct seg s;
+	char buf[16];
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(tcp_sk(sk)->max_window, 65535);
+	/* far below snd_una: data refused */
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 1 - 70000, TCPHDR_ACK,
+		 "evil", 4);
+	s = pop_seg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == PEER_ISN + 1);
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), -EAGAIN);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPCHALLENGEACK], 1);
+	/* beyond snd_nxt: the same (data segments are never rate-limited) */
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 100, TCPHDR_ACK, "evil", 4);
+	s = pop_seg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == PEER_ISN + 1);
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), -EAGAIN);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPCHALLENGEACK], 2);
+	/* old but within the peer's window: an old ACK, data taken */
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 1 - 1000, TCPHDR_ACK, "good", 4);
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), 4);
+	CHECK(!memcmp(buf, "good", 4));
+	kill_conn(sk);
 	fx_teardown();
 }
 
