@@ -713,6 +713,7 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	tp->mss_cache = mss;
 	if (tp->snd_cwnd < mss)
 		tp->snd_cwnd = mss;
+	tp->sack_hint = NULL;           /* segments are about to split */
 	pkb = pkb_peek(&tp->write_queue);
 	while (pkb) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
@@ -722,7 +723,8 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 		tcp_fragment_to_mss(sk, pkb, mss);
 		for (;;) {
 			cb = TCP_SKB_CB(pkb);
-			if (resend && !(cb->sacked & TCPCB_LOST)) {
+			if (resend && !(cb->sacked & (TCPCB_LOST |
+						      TCPCB_SACKED_ACKED))) {
 				cb->sacked |= TCPCB_LOST;
 				tp->lost_out += cb->end_seq - cb->seq;
 			}
