@@ -181,6 +181,7 @@ enum tcp_ext_mib {
 	TCPEXT_TCPSACKRECOVERYFAIL,  /* RTO during SACK recovery */
 	TCPEXT_TCPSACKDISCARD,       /* invalid SACK blocks ignored */
 	TCPEXT_TCPDSACKRECV,         /* D-SACK blocks seen (and ignored) */
+	TCPEXT_TCPSACKREORDER,       /* reordering found by SACK/timestamps */
 	TCPEXT_MAX
 };
 

@@ -108,8 +108,9 @@ struct tcp_skb_cb {
 #define TCPCB_SACKED_RETRANS 0x10  /* retransmitted in this recovery and
 				    * not SACKed since: not marked lost
 				    * again until an RTO */
-/* RFC 6675 DupThresh (Linux tp->reordering's default). */
+/* RFC 6675 DupThresh (Linux tp->reordering's default) and its cap. */
 #define TCP_FASTRETRANS_THRESH 3
+#define TCP_MAX_REORDERING     127
 
 /* Which job the write timer does now (Linux icsk_pending). */
 enum { ICSK_TIME_NONE, ICSK_TIME_RETRANS, ICSK_TIME_PROBE0 };
@@ -145,6 +146,14 @@ struct tcp_sock {
 	u32 snd_cwnd, snd_ssthresh;
 	u32 lost_out;        /* bytes marked TCPCB_LOST */
 	u32 sacked_out;      /* bytes marked TCPCB_SACKED_ACKED */
+	u32 highest_sack;    /* end of the highest SACKed segment */
+	/* Reordering seen, in segments (Linux tp->reordering): DupThresh
+	 * for SACK recovery. Starts at 3, grows when a segment never
+	 * resent is SACKed or ACKed below one SACKed earlier. */
+	u8 reordering;
+	u32 retrans_stamp;   /* TSval of this recovery's first resend */
+	u32 undo_marker;     /* snd_una when the last recovery/RTO began:
+			      * [undo_marker, high_seq) was resent */
 	/* Where the last SACK block ended in the write queue (Linux
 	 * highest_sack-like hint): the next blocks usually start beyond
 	 * it. NULL when unknown; cleared when that segment is freed or

@@ -333,6 +333,9 @@ void tcp_reset(struct sock *sk)
 	tcp_done(sk);
 }
 
+static void tcp_check_reordering(struct tcp_sock *tp,
+				 const struct tcp_skb_cb *cb);
+
 /* Drop segments the peer acknowledged; RTT from the newest one never
  * retransmitted (Karn's algorithm). Returns bytes newly acked. */
 static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack, long ts_rtt)
@@ -364,6 +367,8 @@ static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack, long ts_rtt)
 		}
 		if (!(cb->sacked & TCPCB_RETRANS))
 			rtt = (long)((u32)jiffies - cb->when);
+		if (!(cb->sacked & TCPCB_SACKED_ACKED))
+			tcp_check_reordering(tp, cb);
 		if (cb->sacked & TCPCB_LOST)
 			tp->lost_out -= cb->end_seq - cb->seq;
 		if (cb->sacked & TCPCB_SACKED_ACKED)
@@ -420,6 +425,48 @@ static struct pkbuf *tcp_wq_head(const struct tcp_sock *tp)
 	return h == tp->send_head ? NULL : h;
 }
 
+/* A segment never resent arrived below one SACKed before it: the path
+ * reorders by that many segments (Linux tcp_check_sack_reordering).
+ * DupThresh follows, so reordering is not taken for loss again. */
+static void tcp_check_reordering(struct tcp_sock *tp,
+				 const struct tcp_skb_cb *cb)
+{
+	u32 dist;
+
+	if (!tp->sacked_out || (cb->sacked & TCPCB_RETRANS) ||
+	    !before(cb->end_seq, tp->highest_sack))
+		return;
+	dist = (tp->highest_sack - cb->seq) / (tp->mss_cache ? tp->mss_cache : 1) + 1;
+	if (dist > TCP_MAX_REORDERING)
+		dist = TCP_MAX_REORDERING;
+	if (dist > tp->reordering) {
+		tp->reordering = (u8)dist;
+		TCPEXT_INC_STATS(TCPSACKREORDER);
+	}
+}
+
+/* A D-SACK (RFC 2883) for data we resent in the last recovery or after
+ * the last RTO: the resend was spurious, the original was only late
+ * (RFC 3708; Linux lowers tp->reordering's guess the same way from a
+ * D-SACKed retransmission). The path reorders at least as far as the
+ * highest SACK is above it. */
+static void tcp_dsack_reordering(struct tcp_sock *tp, u32 start)
+{
+	u32 dist;
+
+	if (before(start, tp->undo_marker) || !before(start, tp->high_seq) ||
+	    !after(tp->highest_sack, start))
+		return;
+	dist = (tp->highest_sack - start + tp->mss_cache - 1) /
+	       (tp->mss_cache ? tp->mss_cache : 1);
+	if (dist > TCP_MAX_REORDERING)
+		dist = TCP_MAX_REORDERING;
+	if (dist > tp->reordering) {
+		tp->reordering = (u8)dist;
+		TCPEXT_INC_STATS(TCPSACKREORDER);
+	}
+}
+
 static void tcp_mark_sacked(struct tcp_sock *tp, struct pkbuf *pkb)
 {
 	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
@@ -427,6 +474,9 @@ static void tcp_mark_sacked(struct tcp_sock *tp, struct pkbuf *pkb)
 
 	if (cb->sacked & TCPCB_SACKED_ACKED)
 		return;
+	tcp_check_reordering(tp, cb);
+	if (!tp->sacked_out || after(cb->end_seq, tp->highest_sack))
+		tp->highest_sack = cb->end_seq;
 	if (cb->sacked & TCPCB_LOST)
 		tp->lost_out -= len;
 	cb->sacked = (u8)((cb->sacked & ~(TCPCB_LOST | TCPCB_SACKED_RETRANS)) |
@@ -468,6 +518,7 @@ static bool tcp_sacktag_write_queue(struct sock *sk,
 				!before(start, opt->sacks[1].start_seq) &&
 				!after(end, opt->sacks[1].end_seq)))) {
 			TCPEXT_INC_STATS(TCPDSACKRECV);
+			tcp_dsack_reordering(tp, start);
 			continue;
 		}
 		if (!before(start, end) || after(end, tp->snd_nxt) ||
@@ -519,7 +570,7 @@ static bool tcp_sacktag_write_queue(struct sock *sk,
 static void tcp_sack_mark_lost(struct tcp_sock *tp)
 {
 	u32 above = tp->sacked_out;
-	u32 thresh = (TCP_FASTRETRANS_THRESH - 1) * (u32)tp->mss_cache;
+	u32 thresh = (tp->reordering - 1u) * (u32)tp->mss_cache;
 	struct pkbuf *pkb;
 
 	for (pkb = tcp_wq_head(tp); pkb && above > thresh;
@@ -556,6 +607,40 @@ static void tcp_sack_mark_head_lost(struct tcp_sock *tp)
 	tp->lost_out += cb->end_seq - cb->seq;
 }
 
+/* Eifel detection (RFC 3522, Linux tcp_packet_delayed): the ACK that
+ * moved SND.UNA in recovery echoes a timestamp older than our first
+ * retransmission, so the hole was filled by the original segment: it
+ * was late, not lost. The path reorders at least as far as the highest
+ * SACK is above the old SND.UNA; segments marked lost and not yet
+ * resent are unmarked (the larger DupThresh decides again), so the rest
+ * of the reordered flight is not resent. */
+static bool tcp_sack_spurious(struct tcp_sock *tp, u32 prior_una,
+			      const struct tcp_options_received *opt)
+{
+	struct pkbuf *pkb;
+	u32 dist;
+
+	if (!opt->saw_tstamp || !before(opt->rcv_tsecr, tp->retrans_stamp) ||
+	    !before(prior_una, tp->highest_sack))
+		return false;
+	dist = (tp->highest_sack - prior_una + tp->mss_cache - 1) /
+	       (tp->mss_cache ? tp->mss_cache : 1);
+	if (dist > TCP_MAX_REORDERING)
+		dist = TCP_MAX_REORDERING;
+	if (dist > tp->reordering)
+		tp->reordering = (u8)dist;
+	for (pkb = tcp_wq_head(tp); pkb && tp->lost_out;
+	     pkb = tcp_wq_next(tp, pkb)) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+		if (cb->sacked & TCPCB_LOST) {
+			cb->sacked &= (u8)~TCPCB_LOST;
+			tp->lost_out -= cb->end_seq - cb->seq;
+		}
+	}
+	return true;
+}
+
 static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked);
 
 /* RFC 6675 5 for a connection with SACK, after the scoreboard took the
@@ -564,13 +649,21 @@ static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked);
  * retransmissions, NextSeg rule 1, and new data within cwnd - pipe go
  * out from tcp_write_xmit); leave at the recovery point. */
 static void tcp_sack_fastretrans(struct sock *sk, bool advanced, bool dup,
-				 u32 acked)
+				 u32 acked, u32 prior_una,
+				 const struct tcp_options_received *opt)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct pkbuf *head;
 	u32 flight;
 
 	if (tp->in_recovery) {
+		/* Checked first: the late original often completes the
+		 * whole flight at once, and the lesson is for next time. */
+		bool spurious = advanced &&
+				tcp_sack_spurious(tp, prior_una, opt);
+
+		if (spurious)
+			TCPEXT_INC_STATS(TCPSACKREORDER);
 		if (!before(tp->snd_una, tp->high_seq)) {
 			/* RecoveryPoint reached: cwnd is ssthresh (or the
 			 * flight plus one segment if less is out). */
@@ -582,7 +675,7 @@ static void tcp_sack_fastretrans(struct sock *sk, bool advanced, bool dup,
 					   tp->mss_cache);
 			return;
 		}
-		if (advanced)
+		if (advanced && !spurious)
 			tcp_sack_mark_head_lost(tp);
 		tcp_sack_mark_lost(tp);
 		return;
@@ -598,10 +691,9 @@ static void tcp_sack_fastretrans(struct sock *sk, bool advanced, bool dup,
 	 * recovery point or RTO (RFC 6675 5.1: not a new loss). */
 	if (!head || before(tp->snd_una, tp->high_seq))
 		return;
-	if (tp->dupacks < TCP_FASTRETRANS_THRESH &&
+	if (tp->dupacks < tp->reordering &&
 	    ((TCP_SKB_CB(head)->sacked & TCPCB_SACKED_ACKED) ||
-	     tp->sacked_out <= (TCP_FASTRETRANS_THRESH - 1) *
-			       (u32)tp->mss_cache))
+	     tp->sacked_out <= (tp->reordering - 1u) * (u32)tp->mss_cache))
 		return;
 	/* RFC 6675 5 step 4: RecoveryPoint = HighData, ssthresh = cwnd =
 	 * FlightSize / 2, the first lost segment goes at once, then what
@@ -609,11 +701,13 @@ static void tcp_sack_fastretrans(struct sock *sk, bool advanced, bool dup,
 	TCPEXT_INC_STATS(TCPSACKRECOVERY);
 	flight = tp->snd_nxt - tp->snd_una;
 	tp->high_seq = tp->snd_nxt;
+	tp->undo_marker = tp->snd_una;
 	tp->in_recovery = 1;
 	tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
 	tp->snd_cwnd = tp->snd_ssthresh;
 	tcp_sack_mark_head_lost(tp);
 	tcp_sack_mark_lost(tp);
+	tp->retrans_stamp = tcp_time_stamp();
 	if (TCP_SKB_CB(head)->sacked & TCPCB_LOST)
 		tcp_retransmit_skb(sk, head);
 }
@@ -632,7 +726,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 	u32 ack = cb->ack_seq;
 	u32 old_wnd = tp->snd_wnd;
 	long ts_rtt = -1;
-	u32 acked = 0;
+	u32 acked = 0, prior_una = tp->snd_una;
 	bool advanced, dup;
 
 	/* RFC 5961 5.2: acceptable only within SND.UNA - MAX.SND.WND ..
@@ -677,7 +771,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 	if (tp->sack_ok) {
 		if (opt->num_sacks)
 			tcp_sacktag_write_queue(sk, opt, ack);
-		tcp_sack_fastretrans(sk, advanced, dup, acked);
+		tcp_sack_fastretrans(sk, advanced, dup, acked, prior_una, opt);
 	} else if (advanced) {
 		bool partial = tp->in_recovery && before(ack, tp->high_seq);
 

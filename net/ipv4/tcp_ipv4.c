@@ -461,6 +461,8 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *usin)
 				  inet->inet_sport, inet->inet_dport);
 	tp->snd_una = tp->snd_nxt = tp->write_seq = tp->iss;
 	tp->high_seq = tp->iss;
+	tp->reordering = TCP_FASTRETRANS_THRESH;
+	tp->undo_marker = tp->high_seq;
 	tp->advmss = tcp_mss_clamp(tp, (u16)MIN(rt.dev->mtu - 40, 65535u));
 	tp->pmtu_mss = (u16)MIN(rt.mtu - 40, 65535u);
 	tp->mss_cache = MIN(tp->advmss, (u16)TCP_MSS_DEFAULT);
@@ -521,6 +523,8 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	/* Our SYN is outstanding until the ACK that completes the open. */
 	tp->snd_una = req->snt_isn;
 	tp->high_seq = req->snt_isn;
+	tp->reordering = TCP_FASTRETRANS_THRESH;
+	tp->undo_marker = tp->high_seq;
 	tp->snd_nxt = tp->write_seq = req->snt_isn + 1;
 	tp->irs = req->rcv_isn;
 	tp->rcv_nxt = tp->rcv_wup = req->rcv_isn + 1;

@@ -81,6 +81,7 @@ static void tcp_retransmit_timer(struct sock *sk)
 	 * not start a fast retransmit later. */
 	tp->in_recovery = 0;
 	tp->high_seq = tp->snd_nxt;
+	tp->undo_marker = tp->snd_una;
 	/* SACK marks stay (as Linux keeps them), unless the segment at
 	 * snd_una is SACKed: the peer has then dropped data it SACKed
 	 * (reneging, RFC 2018 8; Linux tcp_check_sack_reneging) and no

@@ -448,3 +448,200 @@ TEST(tcp_sack_peer_without_sack_gets_newreno)
 	kill_conn(sk);
 	fx_teardown();
 }
+
+/* Linux's adaptive DupThresh: a segment never resent SACKed below one
+ * SACKed earlier shows reordering of that many segments; afterwards as
+ * many SACKed segments are needed before anything counts as lost. */
+TEST(tcp_sack_reordering_raises_dupthresh)
+{
+	struct tcp_sock *tp;
+	struct sock *sk;
+	struct seg s;
+	u32 b;
+
+	CHECK(fx_setup());
+	sk = establish_sack(true, &b);
+	tp = tcp_sk(sk);
+	CHECK_EQ(tp->reordering, 3);
+	send_segs(sk, 10);
+	{
+		const u32 x[1][2] = { { b + 5000, b + 6000 } };
+
+		sack_ack(sk, b, x, 1);
+	}
+	{
+		const u32 x[2][2] = { { b + 2000, b + 3000 },
+				      { b + 5000, b + 6000 } };
+
+		sack_ack(sk, b, x, 2);
+	}
+	CHECK_EQ(tp->reordering, 5);
+	{
+		/* 4 segments SACKed: lost with DupThresh 3, not with 5. */
+		const u32 x[2][2] = { { b + 2000, b + 3000 },
+				      { b + 5000, b + 8000 } };
+
+		sack_ack(sk, b, x, 2);
+	}
+	CHECK(!tp->in_recovery);
+	CHECK(!pop_seg().valid);
+	{
+		const u32 x[2][2] = { { b + 2000, b + 3000 },
+				      { b + 5000, b + 10000 } };
+
+		sack_ack(sk, b, x, 2);
+	}
+	CHECK(tp->in_recovery);
+	s = pop_seg();
+	CHECK(s.valid && s.seq == b);
+	kill_conn(sk);
+	fx_teardown();
+}
+
+/* A D-SACK for data resent in the last recovery: the resend was
+ * spurious (the original was late), so DupThresh grows to the distance
+ * up to the highest SACK (RFC 3708 / Linux). */
+TEST(tcp_sack_dsack_of_resent_data_raises_dupthresh)
+{
+	struct tcp_sock *tp;
+	struct sock *sk;
+	struct seg s;
+	u32 b;
+
+	CHECK(fx_setup());
+	sk = establish_sack(true, &b);
+	tp = tcp_sk(sk);
+	send_segs(sk, 10);
+	{
+		const u32 x[1][2] = { { b + 1000, b + 6000 } };
+
+		sack_ack(sk, b, x, 1);
+	}
+	CHECK(tp->in_recovery);
+	s = pop_seg();
+	CHECK(s.valid && s.seq == b);            /* segment 0 resent */
+	CHECK_EQ(tp->reordering, 3);
+	{
+		/* The original arrived first; the resend is reported as a
+		 * duplicate below the cumulative ACK. */
+		const u32 x[1][2] = { { b, b + 1000 } };
+
+		sack_ack(sk, b + 6000, x, 1);
+	}
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPDSACKRECV], 1);
+	CHECK_EQ(tp->reordering, 6);
+	kill_conn(sk);
+	fx_teardown();
+}
+
+/* A D-SACK for data we never resent (the path duplicated it) says
+ * nothing about reordering. */
+TEST(tcp_sack_dsack_of_unsent_duplicate_ignored)
+{
+	struct tcp_sock *tp;
+	struct sock *sk;
+	u32 b;
+
+	CHECK(fx_setup());
+	sk = establish_sack(true, &b);
+	tp = tcp_sk(sk);
+	send_segs(sk, 10);
+	{
+		const u32 x[2][2] = { { b + 2000, b + 3000 },
+				      { b + 9000, b + 10000 } };
+
+		sack_ack(sk, b, x, 2);
+	}
+	{
+		/* The first block inside the second: a D-SACK (RFC 2883 4.2)
+		 * of segment 2, 8 segments below the highest SACK. */
+		const u32 x[3][2] = { { b + 2000, b + 3000 },
+				      { b + 2000, b + 3000 },
+				      { b + 9000, b + 10000 } };
+
+		sack_ack(sk, b, x, 3);
+	}
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPDSACKRECV], 1);
+	CHECK_EQ(tp->reordering, 3);
+	CHECK_EQ(tp->sacked_out, 2000);
+	kill_conn(sk);
+	fx_teardown();
+}
+
+/* Eifel (RFC 3522): with timestamps, the ACK that fills the hole echoes
+ * the original's TSval, older than our retransmission: reordering. */
+static void ts_sack_ack(struct sock *sk, u32 ack, u32 tsval, u32 tsecr,
+			const u32 (*b)[2], int n)
+{
+	u8 o[40];
+	unsigned int l = 0;
+
+	o[l++] = TCPOPT_NOP;
+	o[l++] = TCPOPT_NOP;
+	o[l++] = TCPOPT_TIMESTAMP;
+	o[l++] = 10;
+	put32(o + l, tsval);
+	put32(o + l + 4, tsecr);
+	l += 8;
+	if (n) {
+		o[l++] = TCPOPT_NOP;
+		o[l++] = TCPOPT_NOP;
+		o[l++] = TCPOPT_SACK;
+		o[l++] = (u8)(2 + 8 * n);
+		for (int i = 0; i < n; i++, l += 8) {
+			put32(o + l, b[i][0]);
+			put32(o + l + 4, b[i][1]);
+		}
+	}
+	peer_raw(inet_sk(sk)->inet_num, PEER_ISN + 1, ack, TCPHDR_ACK, o, l);
+}
+
+TEST(tcp_sack_eifel_late_original_raises_dupthresh)
+{
+	static u8 data[10 * MSS];
+	struct sockaddr_in sin = { .sin_family = AF_INET,
+				   .sin_port = htons(PEER_PORT),
+				   .sin_addr = { ADDR_PEER } };
+	u8 o[20] = { TCPOPT_MSS, 4, (u8)(MSS >> 8), (u8)MSS,
+		     TCPOPT_NOP, TCPOPT_NOP, TCPOPT_SACK_PERM, 2,
+		     TCPOPT_NOP, TCPOPT_NOP, TCPOPT_TIMESTAMP, 10 };
+	struct tcp_sock *tp;
+	struct sock *sk;
+	struct seg s;
+	u32 b, m, t0;
+
+	CHECK(fx_setup());
+	sk = tcp_sock_new();
+	tp = tcp_sk(sk);
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	CHECK_EQ(tcp_v4_connect(sk, &sin), 0);
+	s = pop_seg();
+	put32(o + 12, 500);
+	put32(o + 16, tcp_time_stamp());
+	peer_raw(inet_sk(sk)->inet_num, PEER_ISN, s.seq + 1,
+		 TCPHDR_SYN | TCPHDR_ACK, o, 20);
+	CHECK(tp->sack_ok && tp->tstamp_ok);
+	mock_tx_purge(eth0);
+	tp->nodelay = 1;
+	b = s.seq + 1;
+	m = tp->mss_cache;
+	t0 = tcp_time_stamp();
+	CHECK_EQ(tsend(sk, data, 10 * m), (int)(10 * m));
+	mock_tx_purge(eth0);
+	host_advance(10);
+	{
+		const u32 x[1][2] = { { b + m, b + 5 * m } };
+
+		ts_sack_ack(sk, b, 501, t0, x, 1);
+	}
+	CHECK(tp->in_recovery);
+	s = pop_seg();
+	CHECK(s.valid && s.seq == b);
+	host_advance(5);
+	/* The late original fills the hole: its TSval (t0) is echoed. */
+	ts_sack_ack(sk, b + 5 * m, 502, t0, NULL, 0);
+	CHECK_EQ(tp->reordering, 5);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPSACKREORDER], 1);
+	kill_conn(sk);
+	fx_teardown();
+}
