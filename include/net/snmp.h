@@ -173,6 +173,15 @@ enum tcp_ext_mib {
 	TCPEXT_TCPACKSKIPPEDPAWS,    /* ... for a PAWS-rejected one */
 	TCPEXT_TCPACKSKIPPEDCHALLENGE, /* ... a challenge ACK */
 	TCPEXT_TCPACKSKIPPEDTIMEWAIT, /* ... from TIME_WAIT */
+	/* Loss recovery and the SACK scoreboard (sender side) */
+	TCPEXT_TCPRENORECOVERY,      /* NewReno fast recoveries entered */
+	TCPEXT_TCPSACKRECOVERY,      /* RFC 6675 SACK recoveries entered */
+	TCPEXT_TCPSACKRENEGING,      /* peer dropped data it had SACKed */
+	TCPEXT_TCPRENORECOVERYFAIL,  /* RTO during NewReno recovery */
+	TCPEXT_TCPSACKRECOVERYFAIL,  /* RTO during SACK recovery */
+	TCPEXT_TCPSACKDISCARD,       /* invalid SACK blocks ignored */
+	TCPEXT_TCPDSACKRECV,         /* D-SACK blocks seen (and ignored) */
+	TCPEXT_TCPSACKREORDER,       /* reordering found by SACK/timestamps */
 	TCPEXT_MAX
 };
 

@@ -103,7 +103,14 @@ struct tcp_skb_cb {
 #define TCP_SKB_CB(pkb) ((struct tcp_skb_cb *)((pkb)->cb + 16))
 #define TCPCB_SENT    0x01     /* transmitted at least once */
 #define TCPCB_RETRANS 0x02     /* retransmitted: no RTT sample (Karn) */
-#define TCPCB_LOST    0x04     /* to be retransmitted (after an RTO) */
+#define TCPCB_LOST    0x04     /* to be retransmitted (RTO, or SACK IsLost) */
+#define TCPCB_SACKED_ACKED   0x08  /* covered by a SACK block (RFC 2018) */
+#define TCPCB_SACKED_RETRANS 0x10  /* retransmitted in this recovery and
+				    * not SACKed since: not marked lost
+				    * again until an RTO */
+/* RFC 6675 DupThresh (Linux tp->reordering's default) and its cap. */
+#define TCP_FASTRETRANS_THRESH 3
+#define TCP_MAX_REORDERING     127
 
 /* Which job the write timer does now (Linux icsk_pending). */
 enum { ICSK_TIME_NONE, ICSK_TIME_RETRANS, ICSK_TIME_PROBE0 };
@@ -138,6 +145,20 @@ struct tcp_sock {
 	/* RFC 5681 congestion window, bytes. */
 	u32 snd_cwnd, snd_ssthresh;
 	u32 lost_out;        /* bytes marked TCPCB_LOST */
+	u32 sacked_out;      /* bytes marked TCPCB_SACKED_ACKED */
+	u32 highest_sack;    /* end of the highest SACKed segment */
+	/* Reordering seen, in segments (Linux tp->reordering): DupThresh
+	 * for SACK recovery. Starts at 3, grows when a segment never
+	 * resent is SACKed or ACKed below one SACKed earlier. */
+	u8 reordering;
+	u32 retrans_stamp;   /* TSval of this recovery's first resend */
+	u32 undo_marker;     /* snd_una when the last recovery/RTO began:
+			      * [undo_marker, high_seq) was resent */
+	/* Where the last SACK block ended in the write queue (Linux
+	 * highest_sack-like hint): the next blocks usually start beyond
+	 * it. NULL when unknown; cleared when that segment is freed or
+	 * split. */
+	struct pkbuf *sack_hint;
 	/* RFC 6582 NewReno: "recover" (Linux high_seq) and whether we are
 	 * in fast recovery (Linux TCP_CA_Recovery). */
 	u32 high_seq;
@@ -274,6 +295,8 @@ struct tcp_options_received {
 	u8 wscale_ok, sack_ok, saw_tstamp;
 	u8 snd_wscale;                 /* the WS option's shift, <= 14 */
 	u32 rcv_tsval, rcv_tsecr;      /* if saw_tstamp */
+	u8 num_sacks;                  /* SACK blocks on this segment */
+	struct tcp_sack_block sacks[TCP_NUM_SACKS]; /* as sent, unchecked */
 };
 
 /* What to put in a segment we build (tcp_output.c). */
@@ -394,6 +417,14 @@ void tcp_clear_xmit_timers(struct sock *sk);
 void tcp_rearm_rto(struct sock *sk);
 void tcp_reset_probe0(struct sock *sk);
 u32 tcp_current_rto(const struct tcp_sock *tp);
+
+/* Bytes we believe are in the network (RFC 6675 "pipe", Linux
+ * tcp_packets_in_flight in bytes): sent and not acknowledged, less what
+ * the peer SACKed and what is marked lost and not yet resent. */
+static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
+{
+	return tp->snd_nxt - tp->snd_una - tp->lost_out - tp->sacked_out;
+}
 
 /* ---- tcp_minisocks.c ---- */
 int tcp_conn_request(struct sock *sk, struct pkbuf *pkb);

@@ -77,6 +77,9 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"SyncookiesFailed", "TCPReqQFullDoCookies",
 	"PAWSEstab", "DelayedACKs", "TCPACKSkippedSeq", "TCPACKSkippedPAWS",
 	"TCPACKSkippedChallenge", "TCPACKSkippedTimeWait",
+	"TCPRenoRecovery", "TCPSackRecovery", "TCPSACKReneging",
+	"TCPRenoRecoveryFail", "TCPSackRecoveryFail", "TCPSACKDiscard",
+	"TCPDSACKRecv", "TCPSACKReorder",
 };
 
 void snmp_reset(void)

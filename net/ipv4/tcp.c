@@ -87,6 +87,8 @@ void tcp_done(struct sock *sk)
 	pkb_queue_purge(&tp->write_queue);
 	tp->send_head = NULL;
 	tp->lost_out = 0;
+	tp->sacked_out = 0;
+	tp->sack_hint = NULL;
 	sk->sk_wmem_alloc = 0;
 	pkb_queue_purge(&tp->out_of_order_queue);
 	tp->ofo_mem = 0;

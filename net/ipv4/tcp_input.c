@@ -83,6 +83,28 @@ void tcp_parse_options(const struct tcphdr *th,
 			if (len == 2 && (th->flags & TCPHDR_SYN))
 				opt->sack_ok = 1;
 			break;
+		case TCPOPT_SACK:
+			/* RFC 2018 3: 2 + 8n bytes, n >= 1 (at most 4 fit
+			 * in 40 bytes of options). Edges are checked by
+			 * tcp_sacktag_write_queue, not here. */
+			if (len >= 10 && (len - 2) % 8 == 0 &&
+			    !(th->flags & TCPHDR_SYN)) {
+				unsigned int n = MIN((unsigned int)(len - 2) / 8,
+						     TCP_NUM_SACKS);
+
+				for (unsigned int i = 0; i < n; i++) {
+					const u8 *b = p + 2 + 8 * i;
+
+					opt->sacks[i].start_seq =
+						(u32)b[0] << 24 | (u32)b[1] << 16 |
+						(u32)b[2] << 8 | b[3];
+					opt->sacks[i].end_seq =
+						(u32)b[4] << 24 | (u32)b[5] << 16 |
+						(u32)b[6] << 8 | b[7];
+				}
+				opt->num_sacks = (u8)n;
+			}
+			break;
 		case TCPOPT_TIMESTAMP:
 			if (len == 10) {
 				opt->saw_tstamp = 1;
@@ -110,6 +132,7 @@ static void tcp_fast_parse_options(const struct tcphdr *th,
 	unsigned int hl = tcp_hdrlen(th);
 
 	opt->saw_tstamp = 0;
+	opt->num_sacks = 0;
 	if (hl == sizeof(*th))
 		return;
 	if (hl == sizeof(*th) + TCP_TS_LEN && p[0] == TCPOPT_NOP &&
@@ -310,6 +333,9 @@ void tcp_reset(struct sock *sk)
 	tcp_done(sk);
 }
 
+static void tcp_check_reordering(struct tcp_sock *tp,
+				 const struct tcp_skb_cb *cb);
+
 /* Drop segments the peer acknowledged; RTT from the newest one never
  * retransmitted (Karn's algorithm). Returns bytes newly acked. */
 static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack, long ts_rtt)
@@ -333,14 +359,22 @@ static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack, long ts_rtt)
 				pkb_pull(pkb, n);
 				if (cb->sacked & TCPCB_LOST)
 					tp->lost_out -= n;
+				if (cb->sacked & TCPCB_SACKED_ACKED)
+					tp->sacked_out -= n;
 				cb->seq = ack;
 			}
 			break;
 		}
 		if (!(cb->sacked & TCPCB_RETRANS))
 			rtt = (long)((u32)jiffies - cb->when);
+		if (!(cb->sacked & TCPCB_SACKED_ACKED))
+			tcp_check_reordering(tp, cb);
 		if (cb->sacked & TCPCB_LOST)
 			tp->lost_out -= cb->end_seq - cb->seq;
+		if (cb->sacked & TCPCB_SACKED_ACKED)
+			tp->sacked_out -= cb->end_seq - cb->seq;
+		if (tp->sack_hint == pkb)
+			tp->sack_hint = NULL;
 		pkb_unlink(pkb, &tp->write_queue);
 		sk->sk_wmem_alloc -= (int)pkb->truesize;
 		pkb_free(pkb);
@@ -374,6 +408,310 @@ static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked)
  * (an ACK of something not yet sent; the reply ACK is already sent). */
 static void tcp_send_challenge_ack(struct sock *sk, const struct pkbuf *pkb);
 
+/* ---- sender SACK: the scoreboard (RFC 2018, RFC 6675 4) ---- */
+
+static struct pkbuf *tcp_wq_next(const struct tcp_sock *tp,
+				 const struct pkbuf *pkb)
+{
+	struct pkbuf *n = tcp_write_queue_next(tp, pkb);
+
+	return n == tp->send_head ? NULL : n;   /* sent segments only */
+}
+
+static struct pkbuf *tcp_wq_head(const struct tcp_sock *tp)
+{
+	struct pkbuf *h = pkb_peek(&tp->write_queue);
+
+	return h == tp->send_head ? NULL : h;
+}
+
+/* A segment never resent arrived below one SACKed before it: the path
+ * reorders by that many segments (Linux tcp_check_sack_reordering).
+ * DupThresh follows, so reordering is not taken for loss again. */
+static void tcp_check_reordering(struct tcp_sock *tp,
+				 const struct tcp_skb_cb *cb)
+{
+	u32 dist;
+
+	if (!tp->sacked_out || (cb->sacked & TCPCB_RETRANS) ||
+	    !before(cb->end_seq, tp->highest_sack))
+		return;
+	dist = (tp->highest_sack - cb->seq) / (tp->mss_cache ? tp->mss_cache : 1) + 1;
+	if (dist > TCP_MAX_REORDERING)
+		dist = TCP_MAX_REORDERING;
+	if (dist > tp->reordering) {
+		tp->reordering = (u8)dist;
+		TCPEXT_INC_STATS(TCPSACKREORDER);
+	}
+}
+
+/* A D-SACK (RFC 2883) for data we resent in the last recovery or after
+ * the last RTO: the resend was spurious, the original was only late
+ * (RFC 3708; Linux lowers tp->reordering's guess the same way from a
+ * D-SACKed retransmission). The path reorders at least as far as the
+ * highest SACK is above it. */
+static void tcp_dsack_reordering(struct tcp_sock *tp, u32 start)
+{
+	u32 dist;
+
+	if (before(start, tp->undo_marker) || !before(start, tp->high_seq) ||
+	    !after(tp->highest_sack, start))
+		return;
+	dist = (tp->highest_sack - start + tp->mss_cache - 1) /
+	       (tp->mss_cache ? tp->mss_cache : 1);
+	if (dist > TCP_MAX_REORDERING)
+		dist = TCP_MAX_REORDERING;
+	if (dist > tp->reordering) {
+		tp->reordering = (u8)dist;
+		TCPEXT_INC_STATS(TCPSACKREORDER);
+	}
+}
+
+static void tcp_mark_sacked(struct tcp_sock *tp, struct pkbuf *pkb)
+{
+	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+	u32 len = cb->end_seq - cb->seq;
+
+	if (cb->sacked & TCPCB_SACKED_ACKED)
+		return;
+	tcp_check_reordering(tp, cb);
+	if (!tp->sacked_out || after(cb->end_seq, tp->highest_sack))
+		tp->highest_sack = cb->end_seq;
+	if (cb->sacked & TCPCB_LOST)
+		tp->lost_out -= len;
+	cb->sacked = (u8)((cb->sacked & ~(TCPCB_LOST | TCPCB_SACKED_RETRANS)) |
+			  TCPCB_SACKED_ACKED);
+	tp->sacked_out += len;
+}
+
+/* The SACK blocks of an ACK (Linux tcp_sacktag_write_queue, without
+ * fragmenting): check each block, then mark every sent segment that a
+ * block covers whole. A block covering part of a segment marks nothing
+ * (the receiver will SACK the rest, or the cumulative ACK takes it).
+ *
+ * Linux's tcp_is_sackblock_valid: a block must be start < end, start
+ * after SND.UNA (a block at SND.UNA would have been ACKed) and end at
+ * most SND.NXT. The first block is a D-SACK (RFC 2883) when it starts
+ * below the ACK or lies inside the second; those are counted and
+ * ignored (no undo here). Other invalid blocks count as TCPSACKDiscard,
+ * except the old ones of a reordered ACK. Blocks are sorted and walked
+ * in one pass from the hint (where the last block ended) or the head:
+ * the work is the blocks plus the segments from there to the last
+ * block, not the whole queue. Returns true if something was newly
+ * SACKed. */
+static bool tcp_sacktag_write_queue(struct sock *sk,
+				    const struct tcp_options_received *opt,
+				    u32 ack)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_sack_block sp[TCP_NUM_SACKS];
+	unsigned int n = 0, i, j;
+	struct pkbuf *pkb;
+	u32 before_out = tp->sacked_out;
+
+	for (i = 0; i < opt->num_sacks && i < TCP_NUM_SACKS; i++) {
+		u32 start = opt->sacks[i].start_seq;
+		u32 end = opt->sacks[i].end_seq;
+
+		if (i == 0 && (before(start, ack) ||
+			       (opt->num_sacks > 1 &&
+				!before(start, opt->sacks[1].start_seq) &&
+				!after(end, opt->sacks[1].end_seq)))) {
+			TCPEXT_INC_STATS(TCPDSACKRECV);
+			tcp_dsack_reordering(tp, start);
+			continue;
+		}
+		if (!before(start, end) || after(end, tp->snd_nxt) ||
+		    !after(start, tp->snd_una)) {
+			if (ack != tp->snd_una && !after(end, tp->snd_una))
+				continue;       /* an old, reordered ACK */
+			TCPEXT_INC_STATS(TCPSACKDISCARD);
+			continue;
+		}
+		for (j = n; j > 0 && before(start, sp[j - 1].start_seq); j--)
+			sp[j] = sp[j - 1];
+		sp[j].start_seq = start;
+		sp[j].end_seq = end;
+		n++;
+	}
+	if (!n)
+		return false;
+	pkb = tp->sack_hint;
+	if (!pkb || before(sp[0].start_seq, TCP_SKB_CB(pkb)->seq))
+		pkb = tcp_wq_head(tp);
+	i = 0;
+	while (pkb && i < n) {
+		const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+		if (!after(cb->end_seq, sp[i].start_seq)) {
+			pkb = tcp_wq_next(tp, pkb);     /* before this block */
+			continue;
+		}
+		if (after(cb->end_seq, sp[i].end_seq)) {
+			/* Reaches past the block (or starts after it): the
+			 * next block may cover it. */
+			i++;
+			continue;
+		}
+		if (!before(cb->seq, sp[i].start_seq))
+			tcp_mark_sacked(tp, pkb);
+		tp->sack_hint = pkb;
+		pkb = tcp_wq_next(tp, pkb);
+	}
+	return tp->sacked_out != before_out;
+}
+
+/* RFC 6675 IsLost for every segment at once (Linux
+ * tcp_update_scoreboard): a segment not SACKed with more than
+ * (DupThresh - 1) * SMSS bytes SACKed above it is lost; mark it for
+ * retransmission unless it was already resent in this recovery. The
+ * bytes SACKed above only shrink going up the queue, so the walk stops
+ * at the first segment that is not lost. */
+static void tcp_sack_mark_lost(struct tcp_sock *tp)
+{
+	u32 above = tp->sacked_out;
+	u32 thresh = (tp->reordering - 1u) * (u32)tp->mss_cache;
+	struct pkbuf *pkb;
+
+	for (pkb = tcp_wq_head(tp); pkb && above > thresh;
+	     pkb = tcp_wq_next(tp, pkb)) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+		u32 len = cb->end_seq - cb->seq;
+
+		if (cb->sacked & TCPCB_SACKED_ACKED) {
+			above -= len;
+			continue;
+		}
+		if (!(cb->sacked & (TCPCB_LOST | TCPCB_SACKED_RETRANS))) {
+			cb->sacked |= TCPCB_LOST;
+			tp->lost_out += len;
+		}
+	}
+}
+
+/* In recovery the segment at SND.UNA is presumed lost (Linux marks at
+ * least the head; RFC 6582's partial-ACK rule): after a partial ACK the
+ * next hole is resent even with fewer than DupThresh SACKs above it. */
+static void tcp_sack_mark_head_lost(struct tcp_sock *tp)
+{
+	struct pkbuf *head = tcp_wq_head(tp);
+	struct tcp_skb_cb *cb;
+
+	if (!head)
+		return;
+	cb = TCP_SKB_CB(head);
+	if (cb->sacked & (TCPCB_SACKED_ACKED | TCPCB_LOST |
+			  TCPCB_SACKED_RETRANS))
+		return;
+	cb->sacked |= TCPCB_LOST;
+	tp->lost_out += cb->end_seq - cb->seq;
+}
+
+/* Eifel detection (RFC 3522, Linux tcp_packet_delayed): the ACK that
+ * moved SND.UNA in recovery echoes a timestamp older than our first
+ * retransmission, so the hole was filled by the original segment: it
+ * was late, not lost. The path reorders at least as far as the highest
+ * SACK is above the old SND.UNA; segments marked lost and not yet
+ * resent are unmarked (the larger DupThresh decides again), so the rest
+ * of the reordered flight is not resent. */
+static bool tcp_sack_spurious(struct tcp_sock *tp, u32 prior_una,
+			      const struct tcp_options_received *opt)
+{
+	struct pkbuf *pkb;
+	u32 dist;
+
+	if (!opt->saw_tstamp || !before(opt->rcv_tsecr, tp->retrans_stamp) ||
+	    !before(prior_una, tp->highest_sack))
+		return false;
+	dist = (tp->highest_sack - prior_una + tp->mss_cache - 1) /
+	       (tp->mss_cache ? tp->mss_cache : 1);
+	if (dist > TCP_MAX_REORDERING)
+		dist = TCP_MAX_REORDERING;
+	if (dist > tp->reordering)
+		tp->reordering = (u8)dist;
+	for (pkb = tcp_wq_head(tp); pkb && tp->lost_out;
+	     pkb = tcp_wq_next(tp, pkb)) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
+
+		if (cb->sacked & TCPCB_LOST) {
+			cb->sacked &= (u8)~TCPCB_LOST;
+			tp->lost_out -= cb->end_seq - cb->seq;
+		}
+	}
+	return true;
+}
+
+static void tcp_cong_avoid(struct tcp_sock *tp, u32 acked);
+
+/* RFC 6675 5 for a connection with SACK, after the scoreboard took the
+ * ACK's blocks: enter loss recovery on DupThresh duplicate ACKs or when
+ * the head IsLost by SACKed bytes; in recovery, mark what is lost (the
+ * retransmissions, NextSeg rule 1, and new data within cwnd - pipe go
+ * out from tcp_write_xmit); leave at the recovery point. */
+static void tcp_sack_fastretrans(struct sock *sk, bool advanced, bool dup,
+				 u32 acked, u32 prior_una,
+				 const struct tcp_options_received *opt)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct pkbuf *head;
+	u32 flight;
+
+	if (tp->in_recovery) {
+		/* Checked first: the late original often completes the
+		 * whole flight at once, and the lesson is for next time. */
+		bool spurious = advanced &&
+				tcp_sack_spurious(tp, prior_una, opt);
+
+		if (spurious)
+			TCPEXT_INC_STATS(TCPSACKREORDER);
+		if (!before(tp->snd_una, tp->high_seq)) {
+			/* RecoveryPoint reached: cwnd is ssthresh (or the
+			 * flight plus one segment if less is out). */
+			flight = tp->snd_nxt - tp->snd_una;
+			tp->in_recovery = 0;
+			tp->dupacks = 0;
+			tp->snd_cwnd = MIN(tp->snd_ssthresh,
+					   MAX(flight, (u32)tp->mss_cache) +
+					   tp->mss_cache);
+			return;
+		}
+		if (advanced && !spurious)
+			tcp_sack_mark_head_lost(tp);
+		tcp_sack_mark_lost(tp);
+		return;
+	}
+	if (advanced) {
+		tp->dupacks = 0;
+		tcp_cong_avoid(tp, acked);
+	} else if (dup) {
+		tp->dupacks++;
+	}
+	head = tcp_wq_head(tp);
+	/* Nothing out, or duplicates about data sent before the last
+	 * recovery point or RTO (RFC 6675 5.1: not a new loss). */
+	if (!head || before(tp->snd_una, tp->high_seq))
+		return;
+	if (tp->dupacks < tp->reordering &&
+	    ((TCP_SKB_CB(head)->sacked & TCPCB_SACKED_ACKED) ||
+	     tp->sacked_out <= (tp->reordering - 1u) * (u32)tp->mss_cache))
+		return;
+	/* RFC 6675 5 step 4: RecoveryPoint = HighData, ssthresh = cwnd =
+	 * FlightSize / 2, the first lost segment goes at once, then what
+	 * cwnd - pipe allows. */
+	TCPEXT_INC_STATS(TCPSACKRECOVERY);
+	flight = tp->snd_nxt - tp->snd_una;
+	tp->high_seq = tp->snd_nxt;
+	tp->undo_marker = tp->snd_una;
+	tp->in_recovery = 1;
+	tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
+	tp->snd_cwnd = tp->snd_ssthresh;
+	tcp_sack_mark_head_lost(tp);
+	tcp_sack_mark_lost(tp);
+	tp->retrans_stamp = tcp_time_stamp();
+	if (TCP_SKB_CB(head)->sacked & TCPCB_LOST)
+		tcp_retransmit_skb(sk, head);
+}
+
 static void tcp_update_max_window(struct tcp_sock *tp)
 {
 	if (tp->snd_wnd > tp->max_window)
@@ -388,6 +726,8 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 	u32 ack = cb->ack_seq;
 	u32 old_wnd = tp->snd_wnd;
 	long ts_rtt = -1;
+	u32 acked = 0, prior_una = tp->snd_una;
+	bool advanced, dup;
 
 	/* RFC 5961 5.2: acceptable only within SND.UNA - MAX.SND.WND ..
 	 * SND.NXT; anything else (a blind injection, or an ACK of what we
@@ -406,10 +746,14 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 		tp->snd_wl2 = ack;
 		tcp_update_max_window(tp);
 	}
-	if (after(ack, tp->snd_una)) {
-		u32 acked;
-		bool partial;
-
+	advanced = after(ack, tp->snd_una);
+	/* RFC 5681 2 "duplicate acknowledgment": no data, nothing new
+	 * acknowledged, and the window unchanged (a window update is not a
+	 * sign of loss). */
+	dup = ack == tp->snd_una && tp->snd_una != tp->snd_nxt &&
+	      pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
+	      tp->snd_wnd == old_wnd;
+	if (advanced) {
 		/* A TSecr is our own clock: trust it only if it is not in
 		 * the future and not absurdly old. */
 		if (opt->saw_tstamp && opt->rcv_tsecr) {
@@ -423,7 +767,14 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 		tp->snd_una = ack;
 		tp->retransmits = 0;
 		tp->backoff = 0;        /* RFC 6298 5.7 */
-		partial = tp->in_recovery && before(ack, tp->high_seq);
+	}
+	if (tp->sack_ok) {
+		if (opt->num_sacks)
+			tcp_sacktag_write_queue(sk, opt, ack);
+		tcp_sack_fastretrans(sk, advanced, dup, acked, prior_una, opt);
+	} else if (advanced) {
+		bool partial = tp->in_recovery && before(ack, tp->high_seq);
+
 		if (partial) {
 			/* RFC 6582 3.2 step 4, partial ACK: the next hole is
 			 * lost too; resend it now, deflate by what was acked
@@ -451,15 +802,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 			tp->dupacks = 0;
 			tcp_cong_avoid(tp, acked);
 		}
-		tcp_rearm_rto(sk);
-		if (!sk->sk_dead)
-			sk->sk_write_space(sk);
-	} else if (ack == tp->snd_una && tp->snd_una != tp->snd_nxt &&
-		   pkb->len == 0 && !(cb->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
-		   tp->snd_wnd == old_wnd) {
-		/* RFC 5681 2 "duplicate acknowledgment": no data, nothing
-		 * new acknowledged, and the window unchanged (a window
-		 * update is not a sign of loss). */
+	} else if (dup) {
 		tp->dupacks++;
 		if (tp->in_recovery) {
 			/* RFC 6582 3.2 step 3 / RFC 5681 3.2 step 4: each
@@ -472,6 +815,7 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 			struct pkbuf *head = pkb_peek(&tp->write_queue);
 			u32 flight = tp->snd_nxt - tp->snd_una;
 
+			TCPEXT_INC_STATS(TCPRENORECOVERY);
 			tp->high_seq = tp->snd_nxt;
 			tp->in_recovery = 1;
 			tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
@@ -479,6 +823,11 @@ static bool tcp_ack(struct sock *sk, const struct pkbuf *pkb,
 			if (head && head != tp->send_head)
 				tcp_retransmit_skb(sk, head);
 		}
+	}
+	if (advanced) {
+		tcp_rearm_rto(sk);
+		if (!sk->sk_dead)
+			sk->sk_write_space(sk);
 	}
 	if (tp->send_head || tp->lost_out)
 		tcp_write_xmit(sk);
@@ -850,8 +1199,16 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	u8 fl = cb->tcp_flags;
 
 	opt.saw_tstamp = 0;
-	if (tp->tstamp_ok)
+	opt.num_sacks = 0;
+	if (tp->tstamp_ok || tp->sack_ok) {
 		tcp_fast_parse_options(tcp_hdr(pkb), &opt);
+		/* Only what was negotiated counts (Linux: a TS option on a
+		 * connection without timestamps is ignored). */
+		if (!tp->tstamp_ok)
+			opt.saw_tstamp = 0;
+		if (!tp->sack_ok)
+			opt.num_sacks = 0;
+	}
 	/* RFC 7323 5.3 R1 (PAWS): an old timestamp means an old duplicate;
 	 * it is acknowledged and dropped. A segment without timestamps is
 	 * accepted, as Linux does (the RFC says SHOULD drop). */

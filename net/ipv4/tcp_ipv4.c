@@ -461,6 +461,8 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *usin)
 				  inet->inet_sport, inet->inet_dport);
 	tp->snd_una = tp->snd_nxt = tp->write_seq = tp->iss;
 	tp->high_seq = tp->iss;
+	tp->reordering = TCP_FASTRETRANS_THRESH;
+	tp->undo_marker = tp->high_seq;
 	tp->advmss = tcp_mss_clamp(tp, (u16)MIN(rt.dev->mtu - 40, 65535u));
 	tp->pmtu_mss = (u16)MIN(rt.mtu - 40, 65535u);
 	tp->mss_cache = MIN(tp->advmss, (u16)TCP_MSS_DEFAULT);
@@ -521,6 +523,8 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	/* Our SYN is outstanding until the ACK that completes the open. */
 	tp->snd_una = req->snt_isn;
 	tp->high_seq = req->snt_isn;
+	tp->reordering = TCP_FASTRETRANS_THRESH;
+	tp->undo_marker = tp->high_seq;
 	tp->snd_nxt = tp->write_seq = req->snt_isn + 1;
 	tp->irs = req->rcv_isn;
 	tp->rcv_nxt = tp->rcv_wup = req->rcv_isn + 1;
@@ -713,6 +717,7 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	tp->mss_cache = mss;
 	if (tp->snd_cwnd < mss)
 		tp->snd_cwnd = mss;
+	tp->sack_hint = NULL;           /* segments are about to split */
 	pkb = pkb_peek(&tp->write_queue);
 	while (pkb) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
@@ -722,7 +727,8 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 		tcp_fragment_to_mss(sk, pkb, mss);
 		for (;;) {
 			cb = TCP_SKB_CB(pkb);
-			if (resend && !(cb->sacked & TCPCB_LOST)) {
+			if (resend && !(cb->sacked & (TCPCB_LOST |
+						      TCPCB_SACKED_ACKED))) {
 				cb->sacked |= TCPCB_LOST;
 				tp->lost_out += cb->end_seq - cb->seq;
 			}

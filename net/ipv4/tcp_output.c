@@ -334,7 +334,8 @@ int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb)
 
 	if (cb->sacked & TCPCB_LOST)
 		tcp_sk(sk)->lost_out -= cb->end_seq - cb->seq;
-	cb->sacked = (cb->sacked & ~TCPCB_LOST) | TCPCB_RETRANS;
+	cb->sacked = (u8)((cb->sacked & ~TCPCB_LOST) | TCPCB_RETRANS |
+			  TCPCB_SACKED_RETRANS);
 	TCP_INC_STATS(RETRANSSEGS);
 	tcp_sk(sk)->total_retrans++;
 	return tcp_transmit_skb(sk, pkb);
@@ -357,8 +358,11 @@ static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct pkbuf *pkb)
 }
 
 /* Send what the peer's window and our congestion window allow: first
- * segments marked lost by an RTO (go-back-N from snd_una), then new
- * ones from send_head. A segment goes whole or not at all. */
+ * segments marked lost (by an RTO: go-back-N from snd_una, skipping
+ * what the peer SACKed; by SACK recovery: RFC 6675 NextSeg rule 1, the
+ * holes in order), then new ones from send_head (rule 2), while the
+ * pipe (tcp_packets_in_flight) is below cwnd. A segment goes whole or
+ * not at all. */
 int tcp_write_xmit(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -371,8 +375,7 @@ int tcp_write_xmit(struct sock *sk)
 				break;
 			if (!(TCP_SKB_CB(pkb)->sacked & TCPCB_LOST))
 				continue;
-			if (tp->snd_nxt - tp->snd_una - tp->lost_out >=
-			    tp->snd_cwnd)
+			if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
 				return sent;
 			tcp_retransmit_skb(sk, pkb);
 			sent++;
@@ -380,7 +383,7 @@ int tcp_write_xmit(struct sock *sk)
 	}
 	while ((pkb = tp->send_head) != NULL) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
-		u32 in_flight = tp->snd_nxt - tp->snd_una - tp->lost_out;
+		u32 in_flight = tcp_packets_in_flight(tp);
 
 		/* SYN and FIN alone are not limited by the windows. */
 		if (pkb->len) {

@@ -194,6 +194,8 @@ static void tcp_get_info(const struct sock *sk, struct tcp_info *info)
 		info->tcpi_unacked++;
 		if (cb->sacked & TCPCB_LOST)
 			info->tcpi_lost++;
+		if (cb->sacked & TCPCB_SACKED_ACKED)
+			info->tcpi_sacked++;
 		if (cb->sacked & TCPCB_RETRANS)
 			info->tcpi_retrans++;
 	}

@@ -70,6 +70,9 @@ static void tcp_retransmit_timer(struct sock *sk)
 		return;
 	}
 	TCPEXT_INC_STATS(TCPTIMEOUTS);
+	if (tp->in_recovery)
+		tcp_ext_mib[tp->sack_ok ? TCPEXT_TCPSACKRECOVERYFAIL :
+			    TCPEXT_TCPRENORECOVERYFAIL]++;
 	/* RFC 5681 3.1: after a timeout, one segment and slow start. */
 	tp->snd_ssthresh = MAX(flight / 2, 2u * tp->mss_cache);
 	tp->snd_cwnd = tp->mss_cache;
@@ -78,14 +81,32 @@ static void tcp_retransmit_timer(struct sock *sk)
 	 * not start a fast retransmit later. */
 	tp->in_recovery = 0;
 	tp->high_seq = tp->snd_nxt;
-	/* Go back N: everything sent is presumed lost; the first goes now,
-	 * the rest as ACKs open the congestion window. */
+	tp->undo_marker = tp->snd_una;
+	/* SACK marks stay (as Linux keeps them), unless the segment at
+	 * snd_una is SACKed: the peer has then dropped data it SACKed
+	 * (reneging, RFC 2018 8; Linux tcp_check_sack_reneging) and no
+	 * mark can be trusted. */
+	pkb = pkb_peek(&tp->write_queue);
+	if (pkb && pkb != tp->send_head &&
+	    (TCP_SKB_CB(pkb)->sacked & TCPCB_SACKED_ACKED)) {
+		TCPEXT_INC_STATS(TCPSACKRENEGING);
+		list_for_each_entry(pkb, &tp->write_queue.list, list) {
+			if (pkb == tp->send_head)
+				break;
+			TCP_SKB_CB(pkb)->sacked &= (u8)~TCPCB_SACKED_ACKED;
+		}
+		tp->sacked_out = 0;
+	}
+	/* Go back N: everything sent and not SACKed is presumed lost; the
+	 * first goes now, the rest as ACKs open the congestion window. A
+	 * retransmission may be lost again: marks of this recovery go. */
 	list_for_each_entry(pkb, &tp->write_queue.list, list) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 
 		if (pkb == tp->send_head)
 			break;
-		if (!(cb->sacked & TCPCB_LOST)) {
+		cb->sacked &= (u8)~TCPCB_SACKED_RETRANS;
+		if (!(cb->sacked & (TCPCB_LOST | TCPCB_SACKED_ACKED))) {
 			cb->sacked |= TCPCB_LOST;
 			tp->lost_out += cb->end_seq - cb->seq;
 		}

@@ -131,9 +131,19 @@ def test_one_megabyte_echo_under_loss_dup_reorder():
                    input=data, timeout=180)
         check(r.stdout == data, "got %d bytes of %d, equal %s" %
               (len(r.stdout), len(data), r.stdout == data))
-        out, _ = g.run("cat /proc/net/snmp /proc/net/netem")
+        out, _ = g.run("cat /proc/net/snmp /proc/net/netem /proc/net/netstat")
         m = re.search(r"^Tcp: (\d.*)$", out, re.M)
         check(m and int(m.group(1).split()[11]) > 0, "no RetransSegs:\n" + out)
+        # For docs/tcp.md: how much recovery the 1 MB cost.
+        names = re.search(r"^TcpExt: ([A-Za-z].*)$", out, re.M)
+        vals = re.search(r"^TcpExt: (\d.*)$", out, re.M)
+        ext = dict(zip(names.group(1).split(), vals.group(1).split())) \
+            if names and vals else {}
+        print("netem 1 MB echo: RetransSegs %s %s" % (
+            m.group(1).split()[11] if m else "?",
+            " ".join("%s %s" % (k, ext.get(k, "?")) for k in
+                     ("TCPTimeouts", "TCPRenoRecovery", "TCPSackRecovery",
+                      "TCPDSACKRecv", "TCPSACKReorder"))), flush=True)
         check(re.search(r"^dropped [1-9]", out, re.M), "netem dropped nothing:\n" + out)
 
 
