@@ -350,6 +350,12 @@ static void virtnet_update_stats(struct nic *nic)
 
 	nic->stats.rx_ring_errors = virtnet_vq_faults(vi->rvq) +
 				    virtnet_vq_faults(vi->svq);
+	if (vi->rvq && vi->svq) {
+		nic->stats.rx_kicks = vi->rvq->kicks;
+		nic->stats.tx_kicks = vi->svq->kicks;
+		nic->stats.kicks_suppressed = vi->rvq->notify_suppressed +
+					      vi->svq->notify_suppressed;
+	}
 }
 
 static const struct nic_ops virtnet_nic_ops = {
