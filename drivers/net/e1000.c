@@ -304,6 +304,7 @@ static int e1000_xmit(struct pkbuf *pkb, struct net_device *dev)
 			      (u16)(ETH_ZLEN - pkb->len), true, pkb);
 	dma_wmb();              /* descriptors before the tail that hands them over */
 	ew32(a, E1000_TDT, a->tx_tail);
+	a->nic.stats.tx_kicks++;
 	spin_unlock_bh(&a->tx_lock);
 	return NETDEV_TX_OK;
 }
@@ -362,6 +363,7 @@ static int e1000_clean_rx(struct e1000_adapter *a, int budget)
 		dma_wmb();
 		/* Give back everything up to the one before rx_next. */
 		ew32(a, E1000_RDT, (a->rx_next + E1000_RX_RING - 1) % E1000_RX_RING);
+		a->nic.stats.rx_kicks++;
 	}
 	return done;
 }

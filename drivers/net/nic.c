@@ -102,6 +102,8 @@ static size_t nic_show_one(struct nic *nic, char *buf, size_t size)
 	EMIT("  rx_hw_missed %lu rx_ring_errors %lu tx_reclaimed %lu "
 	     "tx_ring_full %lu link_changes %lu\n", s->rx_hw_missed,
 	     s->rx_ring_errors, s->tx_reclaimed, s->tx_ring_full, s->link_changes);
+	EMIT("  rx_kicks %lu tx_kicks %lu kicks_suppressed %lu\n",
+	     s->rx_kicks, s->tx_kicks, s->kicks_suppressed);
 	EMIT("  drops");
 	for (int i = 0; i < NETDEV_DROP_MAX; i++)
 		EMIT(" %s %lu", netdev_drop_names[i], dev->drops[i]);

@@ -22,6 +22,8 @@ struct nic_stats {
 	u64 tx_reclaimed;       /* TX buffers freed after completion */
 	u64 tx_ring_full;       /* xmit refused: no free descriptors */
 	u64 link_changes;
+	u64 rx_kicks, tx_kicks; /* doorbell writes (virtio notifications, e1000 tail) */
+	u64 kicks_suppressed;   /* doorbells skipped: the device said not to */
 };
 
 struct nic;

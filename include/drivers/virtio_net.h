@@ -9,6 +9,7 @@
 #define VIRTIO_NET_F_CSUM       0
 #define VIRTIO_NET_F_GUEST_CSUM 1
 #define VIRTIO_NET_F_MTU        3
+#define VIRTIO_NET_F_GUEST_TSO4 7
 #define VIRTIO_NET_F_MAC        5
 #define VIRTIO_NET_F_MRG_RXBUF  15
 #define VIRTIO_NET_F_STATUS     16
@@ -39,7 +40,11 @@ struct virtio_net_hdr {
 } __packed;
 _Static_assert(sizeof(struct virtio_net_hdr) == 12, "virtio_net_hdr v1 size");
 
-#define VIRTIO_NET_HDR_GSO_NONE 0
+#define VIRTIO_NET_HDR_F_NEEDS_CSUM 1  /* checksum field holds the pseudo-header sum */
+#define VIRTIO_NET_HDR_F_DATA_VALID  2  /* the device checked the checksum */
+#define VIRTIO_NET_HDR_GSO_NONE  0
+#define VIRTIO_NET_HDR_GSO_TCPV4 1
+#define VIRTIO_NET_HDR_GSO_ECN   0x80
 
 /* Queue indexes: receiveq1 = 0, transmitq1 = 1 (5.1.2). */
 #define VIRTNET_RXQ 0

@@ -70,8 +70,10 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define MAX_TCP_KEEPCNT      127
 #define TCP_MAX_USER_MSS     32767U          /* Linux MAX_TCP_WINDOW */
 /* TCP's default SO_RCVBUF: no autotuning here, so one size large enough
- * that the window (half of it) passes 64 KiB; scale 3. */
-#define TCP_RMEM_DEFAULT 262144
+ * for the bandwidth-delay product of a virtio-net link under TCG (the
+ * window is half of it, 1 MiB, scale 6). With 256 KiB the Linux sender
+ * was rwnd-limited and the guest idle half the time; see docs/tcp.md. */
+#define TCP_RMEM_DEFAULT 2097152
 
 static inline bool before(u32 a, u32 b)
 {

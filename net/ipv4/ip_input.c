@@ -118,6 +118,9 @@ int ip_local_deliver(struct pkbuf *pkb)
 	bool raw;
 
 	if (ip_is_fragment(iph)) {
+		/* A NIC's checksum verdict is about one frame, never about
+		 * the datagram reassembled from it. */
+		pkb->ip_summed = CHECKSUM_NONE;
 		pkb = ip_defrag(pkb);
 		if (!pkb)
 			return 0;

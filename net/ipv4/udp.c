@@ -333,8 +333,9 @@ int udp_rcv(struct pkbuf *pkb)
 		return udp_drop(pkb);
 	}
 	pkb_trim(pkb, ulen);
-	/* RFC 768: a zero checksum means none was computed. */
-	if (uh->check &&
+	/* RFC 768: a zero checksum means none was computed; the NIC may
+	 * have checked it already (CHECKSUM_UNNECESSARY). */
+	if (uh->check && pkb->ip_summed != CHECKSUM_UNNECESSARY &&
 	    csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
 			      csum_partial(pkb->data, ulen, 0)) != 0) {
 		UDP_INC_STATS(CSUMERRORS);

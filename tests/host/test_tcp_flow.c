@@ -239,20 +239,20 @@ TEST(tcp_options_active_open_negotiated)
 	CHECK_EQ(syn.hlen, 40);
 	CHECK_EQ(syn.mss, 1460);
 	CHECK(syn.sack_perm && syn.ts && syn.tsecr == 0);
-	CHECK_EQ(syn.wscale, 3);         /* 262144-byte buffer */
+	CHECK_EQ(syn.wscale, 6);         /* 2 MiB buffer */
 	CHECK(syn.opts[4] == TCPOPT_SACK_PERM && syn.opts[6] == TCPOPT_TIMESTAMP &&
 	      syn.opts[16] == TCPOPT_NOP && syn.opts[17] == TCPOPT_WINDOW);
 	CHECK_EQ(syn.window, 65535);     /* a SYN's window is not scaled */
 	CHECK(tp->wscale_ok && tp->sack_ok && tp->tstamp_ok);
 	CHECK_EQ(tp->snd_wscale, 7);
-	CHECK_EQ(tp->rcv_wscale, 3);
+	CHECK_EQ(tp->rcv_wscale, 6);
 	CHECK_EQ(tp->mss_cache, 1460 - 12);
 	/* The ACK of the SYN-ACK echoes the peer's clock, scales the window. */
 	s = pop_oseg();
 	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ts && s.tsecr == PEER_TS0);
 	CHECK_EQ(s.hlen, 32);
 	CHECK_EQ(s.wscale, -1);
-	CHECK_EQ((u32)s.window << 3, tp->rcv_wnd);
+	CHECK_EQ((u32)s.window << 6, tp->rcv_wnd);
 	CHECK(tp->rcv_wnd > 65535);     /* the point of scaling */
 	/* Their window is scaled by their shift (not on the SYN-ACK). */
 	CHECK_EQ(tp->snd_wnd, 65535);
@@ -329,7 +329,7 @@ TEST(tcp_options_passive_open_answers_only_what_was_offered)
 	s = pop_oseg();
 	CHECK(s.valid && s.flags == (TCPHDR_SYN | TCPHDR_ACK));
 	CHECK_EQ(s.mss, 1460);
-	CHECK_EQ(s.wscale, 3);
+	CHECK_EQ(s.wscale, 6);
 	CHECK(s.sack_perm && s.ts && s.tsecr == 777);
 	CHECK_EQ(s.window, 65535);
 	po = ts_opt(778, s.tsval);
@@ -341,7 +341,7 @@ TEST(tcp_options_passive_open_answers_only_what_was_offered)
 		ctp = tcp_sk(child);
 		CHECK(ctp->wscale_ok && ctp->sack_ok && ctp->tstamp_ok);
 		CHECK_EQ(ctp->snd_wscale, 9);
-		CHECK_EQ(ctp->rcv_wscale, 3);
+		CHECK_EQ(ctp->rcv_wscale, 6);
 		CHECK_EQ(ctp->snd_wnd, 10u << 9);
 		CHECK_EQ(ctp->mss_cache, 1400 - 12);
 		CHECK_EQ(ctp->ts_recent, 778);
@@ -359,7 +359,7 @@ TEST(tcp_options_passive_open_answers_only_what_was_offered)
 	po = (struct popts){ .mss = 1460, .wscale = 2 };
 	peer_seg_opts_port(8080, 40002, 600, 0, TCPHDR_SYN, 65535, &po);
 	s = pop_oseg();
-	CHECK(s.valid && s.wscale == 3 && !s.sack_perm && !s.ts);
+	CHECK(s.valid && s.wscale == 6 && !s.sack_perm && !s.ts);
 	tcp_close(l, 0);
 	mock_tx_purge(eth0);
 	fx_teardown();
@@ -414,7 +414,7 @@ static void window_never_shrinks(int rcvbuf, unsigned int ws)
 TEST(tcp_window_scaled_never_shrinks)
 {
 	CHECK(fx_setup());
-	window_never_shrinks(0, 3);
+	window_never_shrinks(262144, 3);
 	/* An odd buffer size: free space is no multiple of the scale, so
 	 * the rounding must keep the value and the edge in step. */
 	window_never_shrinks(200003, 2);

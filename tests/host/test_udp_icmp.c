@@ -3,6 +3,7 @@
 #include "testlib.h"
 #include <net/net_proc.h>
 #include <net/raw.h>
+#include <net/tcp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +119,60 @@ TEST(udp_checksum_and_length_errors)
 	CHECK_EQ(udp_ext_mib[UDPEXT_INSHORT], 1);
 	CHECK_EQ(udp_mib[UDP_MIB_INERRORS], 4);
 	CHECK_EQ(udp_mib[UDP_MIB_INDATAGRAMS], 1);
+	udp_close(sk, 0);
+	fx_teardown();
+}
+
+/* A NIC that vouches for a frame's checksum (CHECKSUM_UNNECESSARY: virtio
+ * DATA_VALID or NEEDS_CSUM) spares UDP and TCP the sum; a datagram
+ * reassembled from fragments is checked whatever its frames said. */
+TEST(nic_checksum_verdict_is_trusted_per_frame_only)
+{
+	static u8 dgram[2048];
+	struct sock *sk;
+	struct ipspec s = { .protocol = IPPROTO_UDP, .id = 77 };
+	struct tcpspec t = { .saddr = ADDR_PEER, .daddr = ADDR_US, .sport = 1234,
+			     .dport = 4444, .seq = 1, .flags = TCPHDR_SYN,
+			     .window = 1000 };
+	const struct iphdr *iph;
+	char buf[32];
+	size_t n, plen;
+
+	CHECK(fx_setup());
+	sk = usock(0, 9999);
+	/* A corrupt datagram the NIC vouched for goes up. */
+	mock_rx_ip_summed = CHECKSUM_UNNECESSARY;
+	n = mk_udp(frame, &(struct ipspec){ 0 }, 1, 9999, "hello", 5);
+	frame[n - 1] ^= 1;
+	mock_rx_now(eth0, frame, n);
+	CHECK_EQ(udp_mib[UDP_MIB_CSUMERRORS], 0);
+	CHECK_EQ(recv_from(sk, buf, sizeof(buf), NULL, 0), 5);
+	/* The same datagram in two fragments: checked after reassembly. */
+	n = mk_udp(dgram, &(struct ipspec){ 0 }, 1, 9999, "0123456789abcdef", 16);
+	iph = (const struct iphdr *)(dgram + ETH_HLEN);
+	plen = ntohs(iph->tot_len) - 20u;             /* 8 + 16 bytes */
+	dgram[n - 1] ^= 1;
+	s.frag = 0x2000;                                /* MF, offset 0 */
+	mock_rx_now(eth0, frame, mk_ip(frame, &s, dgram + n - plen, 16));
+	s.frag = 2;                                     /* offset 16 bytes */
+	mock_rx_now(eth0, frame, mk_ip(frame, &s, dgram + n - plen + 16, plen - 16));
+	CHECK_EQ(udp_mib[UDP_MIB_CSUMERRORS], 1);
+	CHECK_EQ(recv_from(sk, buf, sizeof(buf), NULL, 0), -EAGAIN);
+	/* TCP: a corrupt SYN to a closed port is answered (RST) only when
+	 * the NIC vouched for it. */
+	mock_tx_purge(eth0);
+	mock_rx_ip_summed = CHECKSUM_NONE;
+	n = mk_tcp(frame, &t, NULL, 0);
+	frame[n - 1] ^= 0x10;                           /* in the window field */
+	mock_rx_now(eth0, frame, n);
+	CHECK_EQ(tcp_mib[TCP_MIB_CSUMERRORS], 1);
+	CHECK_EQ(mock_tx_count(eth0), 0);
+	mock_rx_ip_summed = CHECKSUM_UNNECESSARY;
+	mock_rx_now(eth0, frame, n);
+	CHECK_EQ(tcp_mib[TCP_MIB_CSUMERRORS], 1);
+	CHECK_EQ(mock_tx_count(eth0), 1);
+	mock_tx_purge(eth0);
+	mock_rx_ip_summed = CHECKSUM_NONE;
 	udp_close(sk, 0);
 	fx_teardown();
 }

@@ -76,6 +76,8 @@ struct net_device *mock_netdev_create(const u8 *mac)
 	return dev;
 }
 
+u8 mock_rx_ip_summed = CHECKSUM_NONE;
+
 int mock_rx(struct net_device *dev, const void *frame, size_t len)
 {
 	struct mock_priv *mp = mock_priv(dev);
@@ -91,6 +93,7 @@ int mock_rx(struct net_device *dev, const void *frame, size_t len)
 		return -ENOMEM;
 	pkb_reserve(pkb, NET_IP_ALIGN);
 	pkb_put_data(pkb, frame, (unsigned int)len);
+	pkb->ip_summed = mock_rx_ip_summed;
 	pkb_queue_tail(&mp->rx_ring, pkb);
 	napi_schedule(&mp->napi);
 	return 0;
@@ -328,6 +331,7 @@ struct net_device *fx_setup_bare(void)
 
 struct net_device *fx_setup(void)
 {
+	mock_rx_ip_summed = CHECKSUM_NONE;
 	host_seed(12345);
 	if (net_init())
 		return NULL;

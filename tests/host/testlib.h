@@ -29,6 +29,9 @@ struct net_device *mock_netdev_create(const u8 *mac);
 /* Like a NIC interrupt: put a copy of the frame on the RX ring and
  * napi_schedule(). Frames reach the stack when softirqs run. */
 int mock_rx(struct net_device *dev, const void *frame, size_t len);
+/* ip_summed given to every frame mock_rx delivers (a NIC's checksum
+ * verdict); CHECKSUM_NONE unless a test sets it. fx_setup resets it. */
+extern u8 mock_rx_ip_summed;
 /* Deliver now: mock_rx + run softirqs. */
 int mock_rx_now(struct net_device *dev, const void *frame, size_t len);
 struct pkbuf *mock_tx_pop(struct net_device *dev);

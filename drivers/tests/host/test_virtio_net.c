@@ -125,13 +125,14 @@ static struct pci_dev pdev = { .vendor = 0x1af4, .device = 0x1000, .irq = 11, .p
 static struct net_device *dev;
 static struct virtqueue *rvq, *svq;
 
-static void setup(int msix_entries, long fail_every)
+static void setup_offering(int msix_entries, long fail_every, u64 extra)
 {
 	static const struct pci_device_id id = { PCI_DEVICE(0x1af4, 0x1000) };
 
 	memset(&devsim, 0, sizeof(devsim));
 	devsim.offered = 1ULL << VIRTIO_F_VERSION_1 | 1ULL << VIRTIO_NET_F_MAC |
-			 1ULL << VIRTIO_NET_F_STATUS | 1ULL << VIRTIO_NET_F_MRG_RXBUF;
+			 1ULL << VIRTIO_NET_F_STATUS | 1ULL << VIRTIO_NET_F_MRG_RXBUF |
+			 extra;
 	devsim.link = VIRTIO_NET_S_LINK_UP;
 	fake_msix_entries = msix_entries;
 	fake_fail_rx_every = fail_every;
@@ -143,6 +144,11 @@ static void setup(int msix_entries, long fail_every)
 	CHECK(dev != NULL);
 	rvq = devsim.vq[VIRTNET_RXQ];
 	svq = devsim.vq[VIRTNET_TXQ];
+}
+
+static void setup(int msix_entries, long fail_every)
+{
+	setup_offering(msix_entries, fail_every, 0);
 }
 
 /* The device delivers a frame into the next RX buffer; returns its head. */
@@ -200,6 +206,153 @@ TEST(negotiates_only_what_it_implements)
 	/* MRG_RXBUF was offered but is not implemented: not accepted.
 	 * VERSION_1 (bit 32) | STATUS (16) | MAC (5). */
 	CHECK(strstr(host_log(), "features 0x100010020,") != NULL);
+}
+
+/* ---- Receive offloads: GUEST_CSUM + GUEST_TSO4 ---- */
+#define F_OFFLOADS (1ULL << VIRTIO_NET_F_GUEST_CSUM | 1ULL << VIRTIO_NET_F_GUEST_TSO4)
+#define BIG_LEN    (12 + 14 + 65535 + 4)
+
+/* What reached the protocol handler for 0x88B6. */
+static struct { int n; unsigned len[4]; u8 summed[4]; u32 truesize[4]; } seen;
+
+static int seen_rcv(struct pkbuf *pkb, struct net_device *d, struct packet_type *pt)
+{
+	if (seen.n < 4) {
+		seen.len[seen.n] = pkb->len;
+		seen.summed[seen.n] = pkb->ip_summed;
+		seen.truesize[seen.n] = pkb->truesize;
+	}
+	seen.n++;
+	pkb_free(pkb);
+	return 0;
+}
+
+static struct packet_type seen_pt = { .func = seen_rcv };
+
+static void watch_frames(void)
+{
+	memset(&seen, 0, sizeof(seen));
+	seen_pt.type = htons(0x88B6);
+	dev_add_pack(&seen_pt);
+}
+
+/* The device delivers len bytes (Ethernet header first) with a header. */
+static u16 sim_rx_hdr(u32 len, u8 flags, u8 gso_type)
+{
+	u16 head = 0;
+
+	CHECK_EQ(sim_next(VIRTNET_RXQ, &head), 0);
+	struct vring_desc *d = &rvq->desc[head];
+	u8 *buf = (u8 *)(uintptr_t)d->addr;
+	struct virtio_net_hdr *h = (struct virtio_net_hdr *)buf;
+
+	CHECK(len + 12 <= d->len);
+	memset(h, 0, sizeof(*h));
+	h->flags = flags;
+	h->gso_type = gso_type;
+	memcpy(buf + 12, frame, 14);
+	memset(buf + 12 + 14, 0x5A, len - 14);
+	sim_used(VIRTNET_RXQ, head, 12 + len);
+	return head;
+}
+
+TEST(tso4_without_guest_csum_is_not_taken)
+{
+	/* Not a valid set (5.1.3.1): small buffers, the whole ring. */
+	setup_offering(3, 0, 1ULL << VIRTIO_NET_F_GUEST_TSO4);
+	CHECK(strstr(host_log(), "features 0x100010020,") != NULL);
+	CHECK_EQ(rvq->num_free, 0);
+	CHECK_EQ(rvq->desc[0].len, 12 + 1514 + 4);
+}
+
+TEST(offloads_bring_big_buffers)
+{
+	/* Both: bits 1 and 7 taken, 64 KiB buffers, only 32 of them. */
+	setup_offering(3, 0, F_OFFLOADS);
+	CHECK(strstr(host_log(), "features 0x1000100a2,") != NULL);
+	CHECK_EQ(rvq->num - rvq->num_free, 32);
+	CHECK_EQ(nic_from_dev(dev)->rx_ring_size, 32);  /* the leak checks' view */
+	CHECK_EQ(rvq->desc[0].len, BIG_LEN);
+}
+
+TEST(a_64k_segment_goes_up_whole_with_the_devices_checksum_verdict)
+{
+	setup_offering(3, 0, F_OFFLOADS);
+	watch_frames();
+	make_frame();
+	long live = pkb_live_count();
+
+	sim_rx_hdr(14 + 65535, VIRTIO_NET_HDR_F_NEEDS_CSUM, VIRTIO_NET_HDR_GSO_TCPV4);
+	sim_rx_hdr(40000, VIRTIO_NET_HDR_F_DATA_VALID,
+		   VIRTIO_NET_HDR_GSO_TCPV4 | VIRTIO_NET_HDR_GSO_ECN);
+	sim_rx_hdr(60, 0, VIRTIO_NET_HDR_GSO_NONE);
+	sim_irq();
+	CHECK_EQ(seen.n, 3);
+	CHECK_EQ(seen.len[0], 65535);           /* Ethernet header pulled */
+	CHECK_EQ(seen.summed[0], CHECKSUM_UNNECESSARY);
+	CHECK_EQ(seen.len[1], 40000 - 14);
+	CHECK_EQ(seen.summed[1], CHECKSUM_UNNECESSARY);
+	CHECK_EQ(seen.len[2], 60 - 14);
+	CHECK_EQ(seen.summed[2], CHECKSUM_NONE);
+	/* The small frame was copied: charged for its size, not 64 KiB. */
+	CHECK(seen.truesize[2] < 1024);
+	CHECK(seen.truesize[0] > 65535);
+	CHECK_EQ(rvq->num - rvq->num_free, 32); /* every slot refilled */
+	CHECK_EQ(pkb_live_count(), live);
+	CHECK_EQ(dev->stats.rx_packets, 3);
+}
+
+TEST(segments_we_did_not_ask_for_are_dropped)
+{
+	setup_offering(3, 0, F_OFFLOADS);
+	watch_frames();
+	make_frame();
+	long live = pkb_live_count();
+
+	sim_rx_hdr(40000, VIRTIO_NET_HDR_F_NEEDS_CSUM, 3);  /* GSO_UDP */
+	sim_rx_hdr(1000, VIRTIO_NET_HDR_F_NEEDS_CSUM, 4);   /* GSO_TCPV6 */
+	sim_irq();
+	CHECK_EQ(seen.n, 0);
+	CHECK_EQ(dev->drops[NETDEV_DROP_RX_ERR], 2);
+	CHECK_EQ(dev->stats.rx_errors, 2);
+	CHECK_EQ(rvq->num - rvq->num_free, 32);
+	CHECK_EQ(pkb_live_count(), live);
+}
+
+/* Without the offloads negotiated a checksum flag means nothing and a GSO
+ * segment is a device bug. */
+TEST(without_offloads_header_flags_are_ignored_and_gso_dropped)
+{
+	setup(3, 0);
+	watch_frames();
+	make_frame();
+	sim_rx_hdr(60, VIRTIO_NET_HDR_F_DATA_VALID, 0);
+	sim_rx_hdr(60, 0, VIRTIO_NET_HDR_GSO_TCPV4);
+	sim_irq();
+	CHECK_EQ(seen.n, 1);
+	CHECK_EQ(seen.summed[0], CHECKSUM_NONE);
+	CHECK_EQ(dev->drops[NETDEV_DROP_RX_ERR], 1);
+}
+
+TEST(small_frame_copy_failure_drops_and_keeps_the_big_buffer)
+{
+	setup_offering(3, 1, F_OFFLOADS);       /* every refill fails */
+	watch_frames();
+	make_frame();
+	long live = pkb_live_count();
+	u16 head = sim_rx_hdr(60, 0, 0);
+	void *buf = (void *)(uintptr_t)rvq->desc[head].addr;
+	u16 again = 0;
+
+	sim_rx_hdr(50000, VIRTIO_NET_HDR_F_NEEDS_CSUM, VIRTIO_NET_HDR_GSO_TCPV4);
+	sim_irq();
+	CHECK_EQ(seen.n, 0);
+	CHECK_EQ(dev->drops[NETDEV_DROP_RX_NOMEM], 2);
+	CHECK_EQ(rvq->num - rvq->num_free, 32);
+	CHECK_EQ(pkb_live_count(), live);
+	devsim.seen[VIRTNET_RXQ] = (u16)(rvq->avail->idx - 2);
+	CHECK_EQ(sim_next(VIRTNET_RXQ, &again), 0);
+	CHECK((void *)(uintptr_t)rvq->desc[again].addr == buf);
 }
 
 TEST(received_frames_go_up_without_the_header)
