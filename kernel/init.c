@@ -19,6 +19,7 @@
 #include <net/net.h>
 #include <net/ipconfig.h>
 #include <net/netem.h>
+#include <net/tcp.h>
 
 void sock_proc_init(void);
 
@@ -110,6 +111,9 @@ void start_kernel_rest(void)
 	syscall_init();
 	rtc_init();
 	vfs_init();
+	/* All TCP receive queues together may hold an eighth of RAM (the
+	 * order of Linux's tcp_mem). */
+	sysctl_tcp_mem = (long)(nr_total_pages() / 8) * PAGE_SIZE;
 	if (net_init() < 0)
 		panic("net: initialisation failed");
 	sock_proc_init();

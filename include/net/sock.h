@@ -115,6 +115,10 @@ struct proto {
 			  void *optval, int *optlen);
 	void (*keepalive)(struct sock *sk, int valbool);  /* SO_KEEPALIVE */
 	long sockets_allocated;
+	/* Optional global limit on what all of this protocol's sockets hold
+	 * in receive queues (Linux memory_allocated / sysctl_mem[2]). */
+	long *memory_allocated;        /* bytes of truesize charged */
+	long *sysctl_mem;              /* the limit, bytes */
 };
 
 /* sk_userlocks bits (Linux values): an address or port named by bind()
@@ -213,6 +217,7 @@ void sock_put(struct sock *sk);       /* frees at the last reference */
 /* Charge pkb to sk and queue it; wakes readers. Returns 0, or -ENOMEM
  * when the receive buffer is full (the caller counts and frees). */
 int sock_queue_rcv_pkb(struct sock *sk, struct pkbuf *pkb);
+bool sk_rmem_schedule(const struct sock *sk, unsigned int size);
 /* Charge a send buffer to sk until it is freed; -EAGAIN if over sndbuf. */
 int sock_charge_wmem(struct sock *sk, struct pkbuf *pkb);
 /* Return and clear the pending error (positive errno), like Linux. */

@@ -362,6 +362,7 @@ bool tcp_sequence_ok(const struct tcp_sock *tp, u32 seq, u32 end_seq);
 void tcp_parse_options(const struct tcphdr *th,
 		       struct tcp_options_received *opt);
 u32 tcp_receive_window(const struct tcp_sock *tp);
+extern long tcp_memory_allocated, sysctl_tcp_mem;   /* tcp.c */
 bool tcp_oow_rate_limited(const struct pkbuf *pkb, int mib, u32 *last,
 			  bool *sent);
 u8 tcp_select_wscale(int rcvbuf);

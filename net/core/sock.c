@@ -73,7 +73,20 @@ void sock_put(struct sock *sk)
 
 static void sock_rfree(struct pkbuf *pkb)
 {
-	pkb->sk->sk_rmem_alloc -= (int)pkb->truesize;
+	struct sock *sk = pkb->sk;
+
+	sk->sk_rmem_alloc -= (int)pkb->truesize;
+	if (sk->sk_prot && sk->sk_prot->memory_allocated)
+		*sk->sk_prot->memory_allocated -= (long)pkb->truesize;
+}
+
+/* Room under the protocol's global receive-memory limit? */
+bool sk_rmem_schedule(const struct sock *sk, unsigned int size)
+{
+	const struct proto *p = sk->sk_prot;
+
+	return !p || !p->memory_allocated ||
+	       *p->memory_allocated + (long)size <= *p->sysctl_mem;
 }
 
 static void sock_wfree(struct pkbuf *pkb)
@@ -88,7 +101,8 @@ static void sock_wfree(struct pkbuf *pkb)
 
 int sock_queue_rcv_pkb(struct sock *sk, struct pkbuf *pkb)
 {
-	if (sk->sk_rmem_alloc + (int)pkb->truesize > sk->sk_rcvbuf) {
+	if (sk->sk_rmem_alloc + (int)pkb->truesize > sk->sk_rcvbuf ||
+	    !sk_rmem_schedule(sk, pkb->truesize)) {
 		sk->sk_drops++;
 		return -ENOMEM;
 	}
@@ -96,6 +110,8 @@ int sock_queue_rcv_pkb(struct sock *sk, struct pkbuf *pkb)
 	pkb->sk = sk;
 	pkb->destructor = sock_rfree;
 	sk->sk_rmem_alloc += (int)pkb->truesize;
+	if (sk->sk_prot && sk->sk_prot->memory_allocated)
+		*sk->sk_prot->memory_allocated += (long)pkb->truesize;
 	pkb_queue_tail(&sk->sk_receive_queue, pkb);
 	if (!sk->sk_dead)
 		sk->sk_data_ready(sk);

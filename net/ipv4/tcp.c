@@ -27,6 +27,13 @@ const char *tcp_state_name(int state)
 	return tcp_state_names[state];
 }
 
+/* What all TCP sockets hold in receive queues (in order and out of
+ * order), against one limit as Linux's tcp_mem[2]: without it, many
+ * connections whose readers stall could each fill sk_rcvbuf and exhaust
+ * memory. The kernel sets the limit from RAM at boot. */
+long tcp_memory_allocated;
+long sysctl_tcp_mem = 32L << 20;
+
 /* Never inlined: one breakpoint here (tools/gdb/narrate.py) must see every
  * state change, including those from callers in this file. */
 noinline_fn void tcp_set_state(struct sock *sk, int state)
@@ -70,6 +77,7 @@ void inet_csk_destroy_sock(struct sock *sk)
 	tp->send_head = NULL;
 	sk->sk_wmem_alloc = 0;
 	pkb_queue_purge(&tp->out_of_order_queue);
+	tcp_memory_allocated -= (long)tp->ofo_mem;
 	tp->ofo_mem = 0;
 	pkb_queue_purge(&sk->sk_receive_queue);
 	sock_put(sk);
@@ -91,6 +99,7 @@ void tcp_done(struct sock *sk)
 	tp->sack_hint = NULL;
 	sk->sk_wmem_alloc = 0;
 	pkb_queue_purge(&tp->out_of_order_queue);
+	tcp_memory_allocated -= (long)tp->ofo_mem;
 	tp->ofo_mem = 0;
 	tcp_sack_reset(tp);
 	sk->sk_shutdown = SHUTDOWN_MASK;
@@ -689,5 +698,7 @@ const struct proto tcp_prot = {
 	.setsockopt = tcp_setsockopt,
 	.getsockopt = tcp_getsockopt,
 	.keepalive = tcp_set_keepalive,
+	.memory_allocated = &tcp_memory_allocated,
+	.sysctl_mem = &sysctl_tcp_mem,
 	.ioctl = tcp_ioctl,
 };

@@ -873,7 +873,8 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 	struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 	struct pkbuf *p, *n, *prev = NULL;
 
-	if (tp->ofo_mem + pkb->truesize > (u32)sk->sk_rcvbuf) {
+	if (tp->ofo_mem + pkb->truesize > (u32)sk->sk_rcvbuf ||
+	    !sk_rmem_schedule(sk, pkb->truesize)) {
 		TCPEXT_INC_STATS(TCPOFODROP);
 		pkb_free(pkb);
 		return;
@@ -920,6 +921,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 		}
 		pkb_unlink(p, &tp->out_of_order_queue);
 		tp->ofo_mem -= p->truesize;
+		tcp_memory_allocated -= (long)p->truesize;
 		pkb_free(p);
 		TCPEXT_INC_STATS(TCPOFOMERGE);
 		p = n;
@@ -930,6 +932,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 		list_add(&pkb->list, &tp->out_of_order_queue.list);
 	tp->out_of_order_queue.qlen++;
 	tp->ofo_mem += pkb->truesize;
+	tcp_memory_allocated += (long)pkb->truesize;
 	TCPEXT_INC_STATS(TCPOFOQUEUE);
 	tcp_sack_new_ofo(tp, cb->seq, cb->end_seq);
 }
@@ -973,6 +976,7 @@ static void tcp_ofo_queue(struct sock *sk)
 			return;
 		pkb_unlink(pkb, &tp->out_of_order_queue);
 		tp->ofo_mem -= pkb->truesize;
+		tcp_memory_allocated -= (long)pkb->truesize;
 		if (!after(cb->end_seq, tp->rcv_nxt)) {
 			pkb_free(pkb);
 			continue;

@@ -165,10 +165,13 @@ u16 tcp_select_window(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	int space = (sk->sk_rcvbuf - sk->sk_rmem_alloc) / 2;
+	long global = (sysctl_tcp_mem - tcp_memory_allocated) / 2;
 	u32 cur = tcp_receive_window(tp), win;
 	u8 ws = tp->wscale_ok ? tp->rcv_wscale : 0;
 	u32 max = TCP_MAX_WINDOW << ws;
 
+	if (space > global)
+		space = (int)global;    /* all TCP memory nearly used */
 	if (space < 0)
 		space = 0;
 	win = MIN((u32)space, max);

@@ -303,6 +303,41 @@ TEST(tcp_ack_value_validation_rfc5961)
 	fx_teardown();
 }
 
+/* One limit for all TCP receive memory (Linux tcp_mem): past it a
+ * segment is dropped and counted even though its socket has room, and
+ * reading gives the memory back. */
+TEST(tcp_global_receive_memory_limit)
+{
+	static char data[1000];
+	long saved = sysctl_tcp_mem, one;
+	struct sock *sk;
+	char buf[4000];
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	memset(data, 'm', sizeof(data));
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 1, TCPHDR_ACK, data, 1000);
+	one = tcp_memory_allocated;
+	CHECK(one >= 1000);
+	CHECK_EQ(one, sk->sk_rmem_alloc);
+	sysctl_tcp_mem = 2 * one + one / 2;     /* room for one more */
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1001, iss + 1, TCPHDR_ACK, data, 1000);
+	CHECK_EQ(tcp_memory_allocated, 2 * one);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPRCVQDROP], 0);
+	peer_seg(PEER_PORT, lport, PEER_ISN + 2001, iss + 1, TCPHDR_ACK, data, 1000);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPRCVQDROP], 1);
+	CHECK_EQ(tcp_sk(sk)->rcv_nxt, PEER_ISN + 2001);
+	CHECK_EQ(tcp_memory_allocated, 2 * one);
+	CHECK_EQ(trecv(sk, buf, sizeof(buf)), 2000);
+	CHECK_EQ(tcp_memory_allocated, 0);
+	sysctl_tcp_mem = saved;
+	kill_conn(sk);
+	fx_teardown();
+}
+
 TEST(tcp_retransmission_backoff_and_karn)
 {
 	struct sock *sk;

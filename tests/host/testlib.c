@@ -388,6 +388,7 @@ void fx_teardown(void)
 		mock_tx_purge(eth0);
 	arp_flush();
 	CHECK_EQ(tcp_tw_count(), 0);
+	CHECK_EQ(tcp_memory_allocated, 0);      /* TCP receive accounting */
 	CHECK_EQ(pkb_live_count(), base_pkb);
 	CHECK_EQ(host_kmalloc_live(), base_kmalloc);
 	CHECK_EQ(host_cache_live(), base_cache);
