@@ -18,24 +18,39 @@ from guest import Guest                      # noqa: E402
 def narrate(port, seconds, during):
     """Run gdb with the script for `seconds` while `during()` drives the
     guest; return gdb's output."""
-    out = {}
+    lines = []
+    ready = threading.Event()
+    p = subprocess.Popen(
+        ["gdb", "-q", "-batch", "-nx", "-ex", "set architecture i386:x86-64",
+         "-ex", "target remote 127.0.0.1:%d" % port,
+         "-x", os.path.join(ROOT, "tools/gdb/narrate.py"),
+         "-ex", "narrate run %d" % seconds, KERNEL_ELF],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
-    def run_gdb():
-        r = subprocess.run(
-            ["gdb", "-q", "-batch", "-nx", "-ex", "set architecture i386:x86-64",
-             "-ex", "target remote 127.0.0.1:%d" % port,
-             "-x", os.path.join(ROOT, "tools/gdb/narrate.py"),
-             "-ex", "narrate run %d" % seconds, KERNEL_ELF],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            timeout=seconds + 120)
-        out["text"] = r.stdout
+    def read_gdb():
+        for line in p.stdout:
+            lines.append(line)
+            if "breakpoints set" in line:
+                ready.set()
 
-    t = threading.Thread(target=run_gdb)
+    t = threading.Thread(target=read_gdb, daemon=True)
     t.start()
-    time.sleep(4)                       # gdb attached, breakpoints set
-    during()
-    t.join(seconds + 130)
-    return out.get("text", "")
+    try:
+        # Drive the guest only once the breakpoints are in (a fixed sleep
+        # loses this race on a loaded machine).
+        if ready.wait(60):
+            time.sleep(0.5)             # gdb has continued the guest
+            during()
+        try:
+            p.wait(seconds + 120)
+        except subprocess.TimeoutExpired:
+            pass
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    t.join(10)
+    return "".join(lines)
 
 
 def in_order(steps, order, start=0):
