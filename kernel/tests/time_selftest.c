@@ -61,7 +61,7 @@ static void wheel_fn(struct timer_list *t)
  * early, and within a few ms of its time. */
 static int timer_wheel(void)
 {
-	u64 now = ktime_get_ms();
+	u64 now = ktime_get_ms(), last, max_gap = 0;
 	int expected = 0;
 
 	for (int i = 0; i < NR_WHEEL; i++) {
@@ -80,8 +80,20 @@ static int timer_wheel(void)
 	}
 	for (int i = 0; i < NR_WHEEL; i++)
 		expected += wheel_due[i] != 0;
-	while (wheel_count < expected && ktime_get_ms() - now < 6000)
+	/* Under TCG the host can stop the vCPU for tens of ms; a timer due
+	 * during such a stall rightly fires when it ends. The longest gap
+	 * between two 1 ms ticks seen here bounds that, so the lateness
+	 * check still catches a wheel that fires late on its own. */
+	last = ktime_get_ms();
+	while (wheel_count < expected && ktime_get_ms() - now < 6000) {
+		u64 t;
+
 		__asm__ volatile("sti; hlt" ::: "memory");
+		t = ktime_get_ms();
+		if (t - last > max_gap)
+			max_gap = t - last;
+		last = t;
+	}
 	ST_CHECK(wheel_count == expected, "%d of %d timers fired", wheel_count, expected);
 	for (int i = 0; i < NR_WHEEL; i++) {
 		if (!wheel_due[i]) {
@@ -90,8 +102,10 @@ static int timer_wheel(void)
 		}
 		ST_CHECK(wheel_fired[i] >= wheel_due[i], "timer %d early by %lu ms", i,
 			 (unsigned long)(wheel_due[i] - wheel_fired[i]));
-		ST_CHECK(wheel_fired[i] <= wheel_due[i] + 50, "timer %d late by %lu ms", i,
-			 (unsigned long)(wheel_fired[i] - wheel_due[i]));
+		ST_CHECK(wheel_fired[i] <= wheel_due[i] + 50 + max_gap,
+			 "timer %d late by %lu ms (longest stall %lu ms)", i,
+			 (unsigned long)(wheel_fired[i] - wheel_due[i]),
+			 (unsigned long)max_gap);
 		ST_CHECK(!timer_pending(&wheel_timers[i]), "timer %d still pending", i);
 	}
 	return 0;
