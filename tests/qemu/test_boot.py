@@ -61,17 +61,25 @@ def test_cmdline_from_fw_cfg():
 
 def test_timer_accuracy_against_host_clock():
     """The guest sleeps 1 s on a kernel timer; the host times the same
-    interval between the two console lines. Both must be within 10%."""
-    with Qemu(mem="64M", cmdline="test=timer") as q:
-        q.expect(r"timer: start", timeout=30)
-        t0 = time.monotonic()
-        m = q.expect(r"timer: fired after (\d+) ms, (\d+) ticks", timeout=10)
-        host_ms = (time.monotonic() - t0) * 1000
-        status = q.wait_exit(20)
-    guest_ms = int(m.group(1))
-    check(status == EXIT_PASS, "selftest failed (exit %s)" % status)
-    check(900 <= host_ms <= 1100, "host measured %.0f ms" % host_ms)
-    check(900 <= guest_ms <= 1100, "guest measured %d ms" % guest_ms)
+    interval between the two console lines. Both must be within 10%. The
+    host side also times its own reading of the console, which a busy
+    machine can delay, so up to three boots are tried: a clock that is
+    really off fails them all."""
+    tries = []
+    for _ in range(3):
+        with Qemu(mem="64M", cmdline="test=timer") as q:
+            q.expect(r"timer: start", timeout=30)
+            t0 = time.monotonic()
+            m = q.expect(r"timer: fired after (\d+) ms, (\d+) ticks", timeout=10)
+            host_ms = (time.monotonic() - t0) * 1000
+            status = q.wait_exit(20)
+        guest_ms = int(m.group(1))
+        check(status == EXIT_PASS, "selftest failed (exit %s)" % status)
+        tries.append((host_ms, guest_ms))
+        if 900 <= host_ms <= 1100 and 900 <= guest_ms <= 1100:
+            break
+    check(900 <= host_ms <= 1100 and 900 <= guest_ms <= 1100,
+          "host/guest measured (ms): %s" % ", ".join("%.0f/%d" % t for t in tries))
 
 
 def test_page_fault_dump_and_backtrace():
