@@ -387,6 +387,24 @@ static inline u32 tcp_time_stamp(void)
 	return (u32)jiffies;       /* RFC 7323 TSval: a 1 ms clock */
 }
 
+/* RFC 7323 5.3 R1: a TSval older than TS.Recent is an old duplicate,
+ * unless TS.Recent itself is over 24 days old (5.5). For sockets and
+ * TIME_WAIT alike. */
+static inline bool tcp_paws_old(u32 tsval, u32 ts_recent, u32 ts_recent_stamp)
+{
+	return (s32)(tsval - ts_recent) < 0 &&
+	       (u32)jiffies - ts_recent_stamp < TCP_PAWS_24DAYS;
+}
+
+/* The MSS counts data only: once timestamps are agreed every segment
+ * carries 12 option bytes (RFC 7323; Linux's tcp_mtu_to_mss does the
+ * same with its header length). */
+static inline u16 tcp_mss_less_ts(const struct tcp_sock *tp, u16 mss)
+{
+	return tp->tstamp_ok && mss > TCP_MSS_MIN + TCP_TS_LEN ?
+	       (u16)(mss - TCP_TS_LEN) : mss;
+}
+
 /* ---- tcp_sockopt.c ---- */
 int tcp_setsockopt(struct sock *sk, int level, int optname,
 		   const void *optval, unsigned int optlen);

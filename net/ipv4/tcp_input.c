@@ -147,14 +147,10 @@ static void tcp_fast_parse_options(const struct tcphdr *th,
 	tcp_parse_options(th, opt);
 }
 
-/* RFC 7323 5.3 R1: a TSval older than TS.Recent is an old duplicate,
- * unless TS.Recent itself is over 24 days old (5.5). */
 static bool tcp_paws_reject(const struct tcp_sock *tp,
 			    const struct tcp_options_received *opt)
 {
-	if ((s32)(opt->rcv_tsval - tp->ts_recent) >= 0)
-		return false;
-	return (u32)jiffies - tp->ts_recent_stamp < TCP_PAWS_24DAYS;
+	return tcp_paws_old(opt->rcv_tsval, tp->ts_recent, tp->ts_recent_stamp);
 }
 
 /* RFC 7323 4.3 (2): remember the TSval to echo of a segment that covers
@@ -1073,10 +1069,7 @@ static void tcp_apply_mss(struct tcp_sock *tp, u16 peer_mss)
 	tp->mss_cache = MIN(mss, tp->advmss);
 	if (tp->pmtu_mss && tp->pmtu_mss < tp->mss_cache)
 		tp->mss_cache = tp->pmtu_mss;   /* the path is narrower */
-	/* RFC 7323 / Linux: the MSS counts data only, and every segment
-	 * will carry 12 bytes of timestamps. */
-	if (tp->tstamp_ok && tp->mss_cache > TCP_MSS_MIN + TCP_TS_LEN)
-		tp->mss_cache -= TCP_TS_LEN;
+	tp->mss_cache = tcp_mss_less_ts(tp, tp->mss_cache);
 	tp->rcv_mss = (u16)MIN((unsigned int)tp->mss_cache, TCP_MSS_DEFAULT);
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 }

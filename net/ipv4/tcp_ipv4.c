@@ -540,8 +540,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *listener,
 	tp->ts_recent = req->ts_recent;
 	tp->ts_recent_stamp = (u32)jiffies;
 	tp->nodelay = ltp->nodelay;         /* inherited, as Linux */
-	if (tp->tstamp_ok && tp->mss_cache > TCP_MSS_MIN + TCP_TS_LEN)
-		tp->mss_cache -= TCP_TS_LEN;
+	tp->mss_cache = tcp_mss_less_ts(tp, tp->mss_cache);
 	tp->rcv_mss = (u16)MIN((unsigned int)tp->mss_cache, TCP_MSS_DEFAULT);
 	tp->snd_cwnd = TCP_INIT_CWND * tp->mss_cache;
 	tp->listener = listener;
@@ -712,9 +711,7 @@ void tcp_v4_mtu_reduced(struct sock *sk, u32 mtu)
 	if (mss < 48)
 		mss = 48;                 /* Linux tcp_min_snd_mss */
 	tp->pmtu_mss = mss;
-	/* mss_cache counts data only: timestamps take 12 of the bytes. */
-	if (tp->tstamp_ok && mss > TCP_MSS_MIN + TCP_TS_LEN)
-		mss -= TCP_TS_LEN;
+	mss = tcp_mss_less_ts(tp, mss);         /* mss_cache counts data only */
 	if (mss >= tp->mss_cache)
 		return;
 	tp->mss_cache = mss;

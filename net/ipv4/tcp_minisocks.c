@@ -304,8 +304,8 @@ void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
 	}
 	/* PAWS (RFC 7323 5.3, Linux tcp_timewait_state_process): an old
 	 * duplicate is answered with an ACK and otherwise ignored. */
-	if (opt.saw_tstamp && (s32)(opt.rcv_tsval - tw->tw_ts_recent) < 0 &&
-	    (u32)jiffies - tw->tw_ts_recent_stamp < TCP_PAWS_24DAYS) {
+	if (opt.saw_tstamp &&
+	    tcp_paws_old(opt.rcv_tsval, tw->tw_ts_recent, tw->tw_ts_recent_stamp)) {
 		TCPEXT_INC_STATS(PAWSESTAB);
 		goto ack_limited;
 	}
