@@ -16,6 +16,9 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$")
+# (suite, a few lines) for each failing suite, repeated just above the total:
+# CI often keeps only the tail of the output, and it should name what failed.
+FAILURES = []
 HOST_TIMEOUT = int(os.environ.get("HOST_TEST_TIMEOUT", "300"))
 QEMU_TIMEOUT = int(os.environ.get("QEMU_SUITE_TIMEOUT", "600"))
 
@@ -41,8 +44,10 @@ def run_suite(name, cmd, timeout, log_dir):
     if not m:
         print("SUITE %-40s no summary line (exit %s), counted as 1 failure; log %s"
               % (name, rc, log_path), flush=True)
-        for l in lines[-15:]:
-            print("    | " + l)
+        tail = ["    | " + l[:500] for l in lines[-15:]]
+        for l in tail:
+            print(l)
+        FAILURES.append(("%s: no summary line (exit %s)" % (name, rc), tail[-6:]))
         return 0, 1
     passed, failed = int(m.group(1)), int(m.group(2))
     if rc != 0 and failed == 0:
@@ -50,9 +55,12 @@ def run_suite(name, cmd, timeout, log_dir):
         print("    | suite exited %s despite reporting no failures" % rc)
     print("SUITE %-40s %3d passed, %d failed  (%.0fs)" % (name, passed, failed, dt),
           flush=True)
-    for l in lines:
-        if l.startswith("FAIL"):
-            print("    | " + l[:2000])
+    fails = ["    | " + l[:2000] for l in lines if l.startswith("FAIL")]
+    for l in fails:
+        print(l)
+    if rc != 0 or failed:
+        FAILURES.append(("%s: %d failed (exit %s)" % (name, failed, rc),
+                         [l[:300] for l in fails[:5]]))
     return passed, failed
 
 
@@ -84,6 +92,10 @@ def main():
         total_p += p
         total_f += f
     print("(all suites: %.0fs, logs in %s)" % (time.monotonic() - t0, log_dir))
+    for what, detail in FAILURES:
+        print("FAILED SUITE " + what)
+        for l in detail:
+            print(l)
     print("%d passed, %d failed" % (total_p, total_f))
     sys.exit(1 if total_f else 0)
 
