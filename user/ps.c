@@ -31,6 +31,16 @@ static int read_file(const char *path, char *buf, size_t cap)
 	return (int)total;
 }
 
+/* Arguments may hold newlines or escape sequences (python3 -c "..."): shown
+ * raw they would break the one-line-per-process format readers rely on, so
+ * control bytes become '?', as procps shows them. */
+static void printable(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
+}
+
 static int load(int pid, struct proc *p)
 {
 	char path[64], buf[1024], comm[256];
@@ -59,6 +69,7 @@ static int load(int pid, struct proc *p)
 	} else {
 		snprintf(p->cmd, sizeof(p->cmd), "[%s]", comm);
 	}
+	printable(p->cmd);
 	return 0;
 }
 

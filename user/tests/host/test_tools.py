@@ -105,9 +105,22 @@ def proc_tools():
     r = run([prog("ps")])
     lines = r.stdout.splitlines()
     check("ps_header", lines[0].split() == ["PID", "PPID", "STAT", "CMD"], lines[0])
-    mine = [l for l in lines if l.split()[0] == str(p.pid)]
+    mine = [l for l in lines if l.split()[:1] == [str(p.pid)]]
     check("ps_lists_child", len(mine) == 1 and mine[0].split()[1] == str(os.getpid())
           and "sleep 30" in mine[0], repr(mine))
+    # Arguments with newlines (python3 -c "...") stay on their process's line:
+    # a raw newline once broke this test's own parsing on a CI machine.
+    q = subprocess.Popen([sys.executable, "-c", "\n\nimport time\ntime.sleep(30)\n"])
+    try:
+        r = run([prog("ps")])
+        bad = [l for l in r.stdout.splitlines()[1:]
+               if not re.match(r" *\d+ +\d+ \S ", l)]
+        mine = [l for l in r.stdout.splitlines() if l.split()[:1] == [str(q.pid)]]
+        check("ps_one_line_per_process", not bad and len(mine) == 1 and
+              mine[0].endswith("-c ??import time?time.sleep(30)?"), repr(bad or mine))
+    finally:
+        q.kill()
+        q.wait()
     r = run([prog("kill"), "-s", "TERM", str(p.pid)])
     p.wait(timeout=5)
     check("kill_s_term", r.returncode == 0 and p.returncode == -signal.SIGTERM,
