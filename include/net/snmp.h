@@ -182,6 +182,8 @@ enum tcp_ext_mib {
 	TCPEXT_TCPSACKDISCARD,       /* invalid SACK blocks ignored */
 	TCPEXT_TCPDSACKRECV,         /* D-SACK blocks seen (and ignored) */
 	TCPEXT_TCPSACKREORDER,       /* reordering found by SACK/timestamps */
+	TCPEXT_TCPDSACKOLDSENT,      /* D-SACKs sent for data below rcv_nxt */
+	TCPEXT_TCPDSACKOFOSENT,      /* ... for out-of-order data had twice */
 	TCPEXT_MAX
 };
 

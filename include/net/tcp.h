@@ -101,6 +101,8 @@ struct tcp_skb_cb {
 	u16 window;          /* received window, host order */
 	u8 tcp_flags;
 	u8 sacked;           /* TCPCB_* */
+	u32 tw_isn;          /* a SYN TIME_WAIT let through: our ISN, above
+			      * the old connection's sequence space */
 };
 #define TCP_SKB_CB(pkb) ((struct tcp_skb_cb *)((pkb)->cb + 16))
 #define TCPCB_SENT    0x01     /* transmitted at least once */
@@ -183,6 +185,10 @@ struct tcp_sock {
 	/* Receiver SACK blocks (RFC 2018 4): most recent first. */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];
 	u8 num_sacks;
+	/* D-SACK (RFC 2883): data that arrived twice, reported once as the
+	 * first block of the next ACK, then forgotten. */
+	u8 dsack;
+	struct tcp_sack_block duplicate_sack;
 	/* Delayed ACK (RFC 1122 4.2.3.2; Linux icsk_ack). */
 	u8 ack_pending;      /* an ACK is owed; delack_timer armed */
 	u8 quickack;         /* ACKs still to send at once (slow start) */
@@ -312,8 +318,9 @@ struct tcp_out {
 	u8 wscale;                     /* WS option: shift + 1, 0 = none */
 	u8 sack_perm;                  /* SACK-permitted option */
 	u8 ts;                         /* timestamps option */
-	u8 num_sacks;                  /* SACK blocks from sacks */
+	u8 num_sacks;                  /* SACK blocks: dsack, then sacks */
 	u32 tsval, tsecr;
+	const struct tcp_sack_block *dsack; /* NULL: no D-SACK block */
 	const struct tcp_sack_block *sacks;
 	u8 ttl, tos;
 	int oif;
@@ -428,6 +435,7 @@ int tcp_ioctl(struct sock *sk, unsigned int cmd, unsigned long arg);
 
 /* ---- syncookies.c ---- */
 extern int sysctl_tcp_syncookies;
+extern int sysctl_tcp_dsack;
 u32 cookie_v4_init_sequence(struct sock *sk, const struct request_sock *req,
 			    u16 *mss);
 bool cookie_v4_check(struct sock *sk, struct pkbuf *pkb);

@@ -79,7 +79,7 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"TCPACKSkippedChallenge", "TCPACKSkippedTimeWait",
 	"TCPRenoRecovery", "TCPSackRecovery", "TCPSACKReneging",
 	"TCPRenoRecoveryFail", "TCPSackRecoveryFail", "TCPSACKDiscard",
-	"TCPDSACKRecv", "TCPSACKReorder",
+	"TCPDSACKRecv", "TCPSACKReorder", "TCPDSACKOldSent", "TCPDSACKOfoSent",
 };
 
 void snmp_reset(void)

@@ -172,6 +172,7 @@ static void tcp_replace_ts_recent(struct tcp_sock *tp,
 void tcp_sack_reset(struct tcp_sock *tp)
 {
 	tp->num_sacks = 0;
+	tp->dsack = 0;
 }
 
 /* New out-of-order data [seq, end): its block goes first, merged with
@@ -201,6 +202,51 @@ static void tcp_sack_new_ofo(struct tcp_sock *tp, u32 seq, u32 end)
 	for (i = 0; i < n; i++)
 		sp[i + 1] = keep[i];
 	tp->num_sacks = (u8)(n + 1);
+}
+
+/* ---- D-SACK (RFC 2883; Linux tcp_dsack_set/tcp_dsack_extend) ---- */
+
+int sysctl_tcp_dsack = 1;                       /* Linux's default */
+
+/* [seq, end) arrived again: the next ACK's first SACK block says so,
+ * which lets the sender tell a spurious retransmission (or a duplicating
+ * path) from a loss. */
+static void tcp_dsack_set(struct tcp_sock *tp, u32 seq, u32 end)
+{
+	if (!tp->sack_ok || !sysctl_tcp_dsack || !before(seq, end))
+		return;
+	tcp_ext_mib[before(seq, tp->rcv_nxt) ? TCPEXT_TCPDSACKOLDSENT :
+		    TCPEXT_TCPDSACKOFOSENT]++;
+	tp->dsack = 1;
+	tp->duplicate_sack.start_seq = seq;
+	tp->duplicate_sack.end_seq = end;
+}
+
+/* More of the same duplicate: grow the block if it touches, else keep
+ * the first one (a D-SACK is one contiguous block). */
+static void tcp_dsack_extend(struct tcp_sock *tp, u32 seq, u32 end)
+{
+	struct tcp_sack_block *d = &tp->duplicate_sack;
+
+	if (!tp->dsack) {
+		tcp_dsack_set(tp, seq, end);
+		return;
+	}
+	if (after(seq, d->end_seq) || before(end, d->start_seq))
+		return;
+	if (before(seq, d->start_seq))
+		d->start_seq = seq;
+	if (after(end, d->end_seq))
+		d->end_seq = end;
+}
+
+/* An unacceptable segment is answered with an ACK; the part of it we
+ * already had is D-SACKed (Linux tcp_send_dupack). */
+static void tcp_dsack_old(struct tcp_sock *tp, const struct tcp_skb_cb *cb)
+{
+	if (cb->end_seq != cb->seq && before(cb->seq, tp->rcv_nxt))
+		tcp_dsack_set(tp, cb->seq, after(cb->end_seq, tp->rcv_nxt) ?
+			      tp->rcv_nxt : cb->end_seq);
 }
 
 /* rcv_nxt moved: blocks it reached are acknowledged cumulatively. */
@@ -885,11 +931,13 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 
 		if (!before(pc->end_seq, cb->end_seq)) {
 			TCPEXT_INC_STATS(TCPOFOMERGE);     /* all old news */
+			tcp_dsack_set(tp, cb->seq, cb->end_seq);
 			tcp_sack_new_ofo(tp, cb->seq, cb->end_seq);
 			pkb_free(pkb);
 			return;
 		}
 		if (after(pc->end_seq, cb->seq)) {
+			tcp_dsack_set(tp, cb->seq, pc->end_seq);
 			pkb_pull(pkb, pc->end_seq - cb->seq);
 			cb->seq = pc->end_seq;
 			TCPEXT_INC_STATS(TCPOFOMERGE);
@@ -909,12 +957,14 @@ static void tcp_data_queue_ofo(struct sock *sk, struct pkbuf *pkb)
 		if (after(pc->end_seq, cb->end_seq)) {
 			u32 keep = pc->seq - cb->seq;
 
+			tcp_dsack_extend(tp, pc->seq, cb->end_seq);
 			pkb_trim(pkb, keep);
 			cb->end_seq = pc->seq;
 			cb->tcp_flags &= ~TCPHDR_FIN;
 			TCPEXT_INC_STATS(TCPOFOMERGE);
 			break;
 		}
+		tcp_dsack_extend(tp, pc->seq, pc->end_seq);
 		pkb_unlink(p, &tp->out_of_order_queue);
 		tp->ofo_mem -= p->truesize;
 		tcp_memory_allocated -= (long)p->truesize;
@@ -973,6 +1023,10 @@ static void tcp_ofo_queue(struct sock *sk)
 		pkb_unlink(pkb, &tp->out_of_order_queue);
 		tp->ofo_mem -= pkb->truesize;
 		tcp_memory_allocated -= (long)pkb->truesize;
+		if (before(cb->seq, tp->rcv_nxt))      /* in-order data covered it */
+			tcp_dsack_extend(tp, cb->seq,
+					 after(cb->end_seq, tp->rcv_nxt) ?
+					 tp->rcv_nxt : cb->end_seq);
 		if (!after(cb->end_seq, tp->rcv_nxt)) {
 			pkb_free(pkb);
 			continue;
@@ -992,6 +1046,15 @@ static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
 	u32 right = tp->rcv_nxt + tcp_receive_window(tp);
 	bool now;
 
+	/* All of it arrived before (a retransmission whose ACK was lost,
+	 * their FIN again in CLOSE_WAIT among them): D-SACK it and ACK at
+	 * once, as Linux's tcp_data_queue does. */
+	if (cb->seq != cb->end_seq && !after(cb->end_seq, tp->rcv_nxt)) {
+		tcp_dsack_set(tp, cb->seq, cb->end_seq);
+		pkb_free(pkb);
+		tcp_send_ack(sk);
+		return;
+	}
 	if (cb->seq == cb->end_seq || sk->sk_state == TCP_CLOSE_WAIT ||
 	    sk->sk_state == TCP_CLOSING || sk->sk_state == TCP_LAST_ACK) {
 		/* Nothing new can come after their FIN. */
@@ -1013,16 +1076,13 @@ static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
 			return;
 		}
 	}
-	/* Trim what we already have. */
+	/* Trim what we already have (the rest is new: end_seq is past
+	 * rcv_nxt, see above). */
 	if (before(cb->seq, tp->rcv_nxt)) {
 		u32 dup = tp->rcv_nxt - cb->seq;
 
-		if (dup > pkb->len) {           /* only a dup FIN remains */
-			pkb_free(pkb);
-			tcp_send_ack(sk);
-			return;
-		}
-		pkb_pull(pkb, dup);
+		tcp_dsack_set(tp, cb->seq, tp->rcv_nxt);
+		pkb_pull(pkb, MIN(dup, pkb->len));
 		cb->seq = tp->rcv_nxt;
 	}
 	if (pkb->len > tp->rcv_mss)
@@ -1031,7 +1091,7 @@ static void tcp_data_queue(struct sock *sk, struct pkbuf *pkb)
 	 * a hole, are ACKed at once (the duplicate ACKs fast retransmit
 	 * needs); so is a FIN. */
 	now = cb->seq != tp->rcv_nxt || !list_empty(&tp->out_of_order_queue.list) ||
-	      (cb->tcp_flags & TCPHDR_FIN);
+	      (cb->tcp_flags & TCPHDR_FIN) || tp->dsack;
 	if (cb->seq == tp->rcv_nxt) {
 		if (tcp_queue_rcv(sk, pkb) && sk->sk_state != TCP_CLOSE &&
 		    sk->sk_state != TCP_TIME_WAIT)
@@ -1211,8 +1271,10 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	 * accepted, as Linux does (the RFC says SHOULD drop). */
 	if (opt.saw_tstamp && !(fl & TCPHDR_RST) && tcp_paws_reject(tp, &opt)) {
 		TCPEXT_INC_STATS(PAWSESTAB);
-		if (!tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDPAWS))
+		if (!tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDPAWS)) {
+			tcp_dsack_old(tp, cb);
 			tcp_send_ack(sk);
+		}
 		goto drop;
 	}
 	/* First: sequence number. RFC 9293 3.10.7.4 asks for "special
@@ -1226,8 +1288,10 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	     after(cb->seq, tp->rcv_nxt + tcp_receive_window(tp)))) {
 		TCPEXT_INC_STATS(TCPBADSEQ);
 		if (!(fl & TCPHDR_RST) &&
-		    !tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDSEQ))
+		    !tcp_oow_limited(sk, pkb, TCPEXT_TCPACKSKIPPEDSEQ)) {
+			tcp_dsack_old(tp, cb);
 			tcp_send_ack(sk);
+		}
 		goto drop;
 	}
 	/* Second: RST. Only the exact next sequence number resets. */

@@ -652,6 +652,7 @@ int tcp_v4_rcv(struct pkbuf *pkb)
 	cb->window = ntohs(th->window);
 	cb->sacked = 0;
 	cb->when = 0;
+	cb->tw_isn = 0;
 	return tcp_v4_rcv_again(pkb);
 }
 

@@ -130,7 +130,8 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 	req->loc_port = th->dest;
 	req->rmt_port = th->source;
 	req->rcv_isn = TCP_SKB_CB(pkb)->seq;
-	req->snt_isn = tcp_v4_init_seq(iph->daddr, iph->saddr, th->dest,
+	req->snt_isn = TCP_SKB_CB(pkb)->tw_isn ? TCP_SKB_CB(pkb)->tw_isn :
+		       tcp_v4_init_seq(iph->daddr, iph->saddr, th->dest,
 				       th->source);
 	req->mss = opt.mss_clamp ? MAX(opt.mss_clamp, (u16)TCP_MSS_MIN) :
 		   (u16)TCP_MSS_DEFAULT;
@@ -275,7 +276,10 @@ void tcp_time_wait(struct sock *sk)
 
 /* RFC 9293 3.10.7.4 in TIME-WAIT: a retransmitted FIN is ACKed again
  * and restarts the 2*MSL wait; a RST ends it early (Linux's default,
- * tcp_rfc1337=0); a new SYN ends it so the new connection can start.
+ * tcp_rfc1337=0); a new SYN ends it so the new connection can start,
+ * if it cannot be an old duplicate: its sequence number is above what
+ * we received (RFC 1122 4.2.2.13) or its timestamp newer (RFC 6191).
+ * Our ISN for it then starts past the old connection's (as Linux).
  * Owns pkb. */
 void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
 				struct pkbuf *pkb)
@@ -320,7 +324,11 @@ void tcp_timewait_state_process(struct tcp_timewait_sock *tw,
 		goto drop;
 	}
 	if ((fl & TCPHDR_SYN) && !(fl & TCPHDR_ACK) &&
-	    after(cb->seq, tw->rcv_nxt)) {
+	    (after(cb->seq, tw->rcv_nxt) ||
+	     (opt.saw_tstamp && (s32)(tw->tw_ts_recent - opt.rcv_tsval) < 0))) {
+		cb->tw_isn = tw->snd_nxt + 65535 + 2;
+		if (!cb->tw_isn)
+			cb->tw_isn = 1;
 		inet_twsk_kill(tw);
 		tcp_v4_rcv_again(pkb);
 		return;

@@ -84,8 +84,11 @@ static void tcp_options_write(u8 *p, const struct tcp_out *o)
 		*p++ = TCPOPT_SACK;
 		*p++ = (u8)(2 + 8 * o->num_sacks);
 		for (unsigned int i = 0; i < o->num_sacks; i++) {
-			p = put_be32(p, o->sacks[i].start_seq);
-			p = put_be32(p, o->sacks[i].end_seq);
+			const struct tcp_sack_block *b = !o->dsack ? &o->sacks[i] :
+				i ? &o->sacks[i - 1] : o->dsack;
+
+			p = put_be32(p, b->start_seq);
+			p = put_be32(p, b->end_seq);
 		}
 	}
 }
@@ -236,8 +239,8 @@ static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags,
 		o->tsval = tcp_time_stamp();
 		o->tsecr = tp->ts_recent;
 	}
-	if (tp->sack_ok && tp->num_sacks && (o->flags & TCPHDR_ACK) &&
-	    !(flags & (TCPHDR_SYN | TCPHDR_RST))) {
+	if (tp->sack_ok && (tp->num_sacks || tp->dsack) &&
+	    (o->flags & TCPHDR_ACK) && !(flags & (TCPHDR_SYN | TCPHDR_RST))) {
 		unsigned int room = 40 - (o->ts ? TCP_TS_LEN : 0);
 		unsigned int full = tp->mss_cache + (o->ts ? TCP_TS_LEN : 0);
 		unsigned int n;
@@ -246,8 +249,12 @@ static void tcp_fill_out(struct sock *sk, struct tcp_out *o, u32 seq, u8 flags,
 			room = MIN(room, full > len + (o->ts ? TCP_TS_LEN : 0) ?
 				   full - len - (o->ts ? TCP_TS_LEN : 0) : 0);
 		n = room >= 4 ? (room - 4) / 8 : 0;
-		o->num_sacks = (u8)MIN(n, (unsigned int)tp->num_sacks);
+		o->num_sacks = (u8)MIN(n, (unsigned int)tp->num_sacks + tp->dsack);
 		o->sacks = tp->selective_acks;
+		if (tp->dsack && o->num_sacks) {
+			o->dsack = &tp->duplicate_sack;     /* sent: forgotten */
+			tp->dsack = 0;
+		}
 	}
 	if (o->flags & TCPHDR_ACK)
 		tcp_event_ack_sent(tp);

@@ -594,6 +594,72 @@ TEST(tcp_time_wait_acks_carry_timestamps)
 	fx_teardown();
 }
 
+/* RFC 6191: a SYN for a 4-tuple in TIME_WAIT whose sequence number is
+ * not above the old connection's, but whose timestamp is newer, starts
+ * a new connection, and our ISN is past the old one's sequence space
+ * (as Linux). An older timestamp is PAWS-rejected: ACKed, TIME_WAIT
+ * kept. */
+TEST(tcp_time_wait_syn_with_newer_timestamp)
+{
+	struct popts po = { .mss = 1460, .wscale = -1, .ts = true,
+			    .tsval = PEER_TS0 };
+	const u16 sport = 40000;
+	const u32 theirs = 700000;
+	struct sock *l, *c;
+	struct oseg s;
+	int err = 0;
+	u32 ours;
+
+	CHECK(fx_setup());
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	l = tcp_listener(80, 4);
+	peer_seg_opts_port(80, sport, theirs, 0, TCPHDR_SYN, 65535, &po);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == (TCPHDR_SYN | TCPHDR_ACK) && s.ts);
+	ours = s.seq;
+	po = ts_opt(PEER_TS0 + 1, s.tsval);
+	peer_seg_full(sport, 80, theirs + 1, ours + 1, TCPHDR_ACK, 1000, &po,
+		      NULL, 0);
+	c = inet_csk_accept(l, MSG_DONTWAIT, &err);
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	tcp_close(c, 0);                          /* we close first */
+	s = pop_oseg();
+	CHECK(s.valid && (s.flags & TCPHDR_FIN) && s.seq == ours + 1);
+	po = ts_opt(PEER_TS0 + 2, s.tsval);
+	peer_seg_full(sport, 80, theirs + 1, ours + 2, TCPHDR_ACK | TCPHDR_FIN,
+		      1000, &po, NULL, 0);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == theirs + 2);
+	CHECK_EQ(tcp_tw_count(), 1);
+	/* a lower sequence number and an older timestamp: an old duplicate */
+	po = (struct popts){ .mss = 1460, .wscale = -1, .ts = true,
+			     .tsval = PEER_TS0 + 1 };
+	peer_seg_opts_port(80, sport, theirs - 5000, 0, TCPHDR_SYN, 65535, &po);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == theirs + 2);
+	CHECK_EQ(tcp_tw_count(), 1);
+	/* the same, with a newer timestamp: a new connection */
+	po.tsval = PEER_TS0 + 100;
+	peer_seg_opts_port(80, sport, theirs - 5000, 0, TCPHDR_SYN, 65535, &po);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == (TCPHDR_SYN | TCPHDR_ACK));
+	CHECK_EQ(s.ack, theirs - 5000 + 1);
+	CHECK_EQ(s.seq, ours + 2 + 65535 + 2);
+	CHECK_EQ(tcp_tw_count(), 0);
+	po = ts_opt(PEER_TS0 + 101, s.tsval);
+	peer_seg_full(sport, 80, theirs - 5000 + 1, s.seq + 1, TCPHDR_ACK, 1000,
+		      &po, NULL, 0);
+	c = inet_csk_accept(l, MSG_DONTWAIT, &err);
+	CHECK(c != NULL && c->sk_state == TCP_ESTABLISHED);
+	if (c)
+		kill_conn(c);
+	tcp_close(l, 0);
+	mock_tx_purge(eth0);
+	fx_teardown();
+}
+
 /* RFC 2018 4: while data waits out of order, every ACK carries SACK
  * blocks, the one holding the newest segment first; with timestamps
  * three fit, without them four. */
@@ -673,6 +739,101 @@ TEST(tcp_sack_blocks_in_acks)
 		CHECK(s.sack[0][0] == b + 900 && s.sack[3][0] == b + 300);
 		kill_conn(sk);
 	}
+	fx_teardown();
+}
+
+/* RFC 2883: data that arrives twice is reported once, as the first SACK
+ * block of an immediate ACK: a whole old segment, the old part of a
+ * partly new one, an out-of-order segment again (followed by its SACK
+ * block, RFC 2883 4.1.2), an out-of-window and a PAWS-rejected old one;
+ * never without SACK, and their FIN again in CLOSE_WAIT is ACKed. */
+TEST(tcp_dsack_reports_duplicates)
+{
+	static u8 d[300];
+	struct sock *sk;
+	struct oseg syn, s;
+	struct popts po;
+	u32 iss, b = PEER_ISN + 1;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish_opts(true, 0, &iss, &syn);
+	lport = inet_sk(sk)->inet_num;
+	pop_oseg();
+	po = ts_opt(PEER_TS0 + 1, 0);
+	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 100 && s.nsacks == 0);
+	/* the same segment again: at once, D-SACKed */
+	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 100 && s.nsacks == 1);
+	CHECK(s.sack[0][0] == b && s.sack[0][1] == b + 100);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPDSACKOLDSENT], 1);
+	/* reported once: the next ACK has no block */
+	peer_seg_opts(lport, b + 100, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 200 && s.nsacks == 0);
+	/* partly old: the old part is D-SACKed, the new part taken */
+	peer_seg_opts(lport, b + 150, iss + 1, TCPHDR_ACK, 1000, &po, d, 150);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 300 && s.nsacks == 1);
+	CHECK(s.sack[0][0] == b + 150 && s.sack[0][1] == b + 200);
+	/* out of order twice: D-SACK first, then the SACK block holding it */
+	peer_seg_opts(lport, b + 400, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 300 && s.nsacks == 1);
+	peer_seg_opts(lport, b + 400, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 300 && s.nsacks == 2);
+	CHECK(s.sack[0][0] == b + 400 && s.sack[0][1] == b + 500);
+	CHECK(s.sack[1][0] == b + 400 && s.sack[1][1] == b + 500);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPDSACKOFOSENT], 1);
+	/* the hole filled by a segment that overlaps the queued one */
+	peer_seg_opts(lport, b + 300, iss + 1, TCPHDR_ACK, 1000, &po, d, 150);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 500 && s.nsacks == 1);
+	CHECK(s.sack[0][0] == b + 400 && s.sack[0][1] == b + 450);
+	/* an old segment below the window's left edge */
+	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 500 && s.nsacks == 1);
+	CHECK(s.sack[0][0] == b && s.sack[0][1] == b + 100);
+	/* PAWS-rejected (an old timestamp) old data: D-SACKed as well */
+	host_advance(1000);                      /* past the oow ACK limit */
+	po = ts_opt(PEER_TS0 + 2, 0);
+	peer_seg_opts(lport, b + 500, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	pop_oseg();
+	po = ts_opt(PEER_TS0 + 1, 0);
+	peer_seg_opts(lport, b + 500, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 600 && s.nsacks == 1);
+	CHECK(s.sack[0][0] == b + 500 && s.sack[0][1] == b + 600);
+	/* their FIN, then the FIN again in CLOSE_WAIT: ACKed both times */
+	po = ts_opt(PEER_TS0 + 3, 0);
+	peer_seg_opts(lport, b + 600, iss + 1, TCPHDR_ACK | TCPHDR_FIN, 1000,
+		      &po, NULL, 0);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 601);
+	CHECK_EQ(sk->sk_state, TCP_CLOSE_WAIT);
+	peer_seg_opts(lport, b + 600, iss + 1, TCPHDR_ACK | TCPHDR_FIN, 1000,
+		      &po, NULL, 0);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 601 && s.nsacks == 1);
+	CHECK(s.sack[0][0] == b + 600 && s.sack[0][1] == b + 601);
+	CHECK_EQ(sk->sk_state, TCP_CLOSE_WAIT);
+	kill_conn(sk);
+	/* Without SACK: the duplicate is ACKed at once, with no block. */
+	sk = establish_opts(false, 0, &iss, &syn);
+	lport = inet_sk(sk)->inet_num;
+	pop_oseg();
+	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, NULL, d, 100);
+	pop_oseg();
+	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, NULL, d, 100);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 100 && s.nsacks == 0 && s.hlen == 20);
+	CHECK_EQ(tcp_sk(sk)->dsack, 0);
+	kill_conn(sk);
 	fx_teardown();
 }
 
