@@ -385,6 +385,7 @@ void tcp_send_fin(struct sock *sk);
 void tcp_send_active_reset(struct sock *sk);
 void tcp_v4_send_reset(const struct pkbuf *pkb);
 int tcp_write_xmit(struct sock *sk);
+void tcp_fragment_to_mss(struct sock *sk, struct pkbuf *pkb, u16 mss);
 int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb);
 u16 tcp_select_window(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);

@@ -1313,7 +1313,6 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 		tcp_send_challenge_ack(sk, pkb);
 		goto drop;
 	}
-	tcp_replace_ts_recent(tp, &opt, cb->seq);
 	/* Fifth: the ACK field. */
 	if (!(fl & TCPHDR_ACK))
 		goto drop;
@@ -1334,6 +1333,9 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 	}
 	if (!tcp_ack(sk, pkb, &opt))
 		goto drop;
+	/* Only now, as Linux: a segment whose ACK was refused (a blind
+	 * injection among them) must not set the clock we echo. */
+	tcp_replace_ts_recent(tp, &opt, cb->seq);
 	tp->rcv_tstamp = (u32)jiffies;  /* heard from the peer: keepalive */
 	tp->probes_out = 0;
 	tcp_urg_acked(sk);

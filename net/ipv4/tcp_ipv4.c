@@ -656,35 +656,6 @@ int tcp_v4_rcv(struct pkbuf *pkb)
 	return tcp_v4_rcv_again(pkb);
 }
 
-/* Split a queued segment so none is longer than mss (Linux
- * tcp_fragment): the tail goes into new buffers after it, FIN with the
- * last piece. Fails quietly (the segment then goes whole, and IP
- * fragments it). */
-static void tcp_fragment_to_mss(struct sock *sk, struct pkbuf *pkb, u16 mss)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-
-	while (pkb->len > mss) {
-		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb), *ncb;
-		unsigned int rest = pkb->len - mss;
-		struct pkbuf *n = pkb_alloc(rest);
-
-		if (!n)
-			return;
-		ncb = TCP_SKB_CB(n);
-		*ncb = *cb;
-		memcpy(pkb_put(n, rest), pkb->data + mss, rest);
-		pkb_trim(pkb, mss);
-		ncb->seq = cb->seq + mss;
-		cb->end_seq = ncb->seq;
-		cb->tcp_flags &= (u8)~(TCPHDR_FIN | TCPHDR_PSH);
-		sk->sk_wmem_alloc += (int)n->truesize;
-		list_add(&n->list, &pkb->list);
-		tp->write_queue.qlen++;
-		pkb = n;
-	}
-}
-
 /* RFC 1191 / Linux tcp_v4_mtu_reduced: the path (route exception,
  * already updated by ICMP) is narrower than our segments. Lower the MSS,
  * cut the queued segments to it, and resend at once the sent ones that

@@ -351,15 +351,60 @@ int tcp_retransmit_skb(struct sock *sk, struct pkbuf *pkb)
 	return tcp_transmit_skb(sk, pkb);
 }
 
+/* Split a queued segment so none is longer than mss (Linux
+ * tcp_fragment): the tail goes into new buffers after it, FIN with the
+ * last piece. Fails quietly (the segment then goes whole, and IP
+ * fragments it). */
+void tcp_fragment_to_mss(struct sock *sk, struct pkbuf *pkb, u16 mss)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	while (pkb->len > mss) {
+		struct tcp_skb_cb *cb = TCP_SKB_CB(pkb), *ncb;
+		unsigned int rest = pkb->len - mss;
+		struct pkbuf *n = pkb_alloc(rest);
+
+		if (!n)
+			return;
+		ncb = TCP_SKB_CB(n);
+		*ncb = *cb;
+		memcpy(pkb_put(n, rest), pkb->data + mss, rest);
+		pkb_trim(pkb, mss);
+		ncb->seq = cb->seq + mss;
+		cb->end_seq = ncb->seq;
+		cb->tcp_flags &= (u8)~(TCPHDR_FIN | TCPHDR_PSH);
+		sk->sk_wmem_alloc += (int)n->truesize;
+		list_add(&n->list, &pkb->list);
+		tp->write_queue.qlen++;
+		pkb = n;
+	}
+}
+
+/* The largest piece worth sending into the peer's window (Linux
+ * tcp_bound_to_half_wnd): a peer whose window is smaller than our MSS
+ * gets segments of half its largest window, so two are in flight and
+ * its ACKs keep coming; never tinier ones (sender SWS avoidance, RFC
+ * 1122 4.2.3.4). Without this a segment larger than the whole window
+ * would never go, and the connection would only probe. */
+static u32 tcp_wnd_piece(const struct tcp_sock *tp)
+{
+	u32 cutoff = tp->max_window > TCP_MSS_DEFAULT ? tp->max_window / 2 :
+		     tp->max_window;
+
+	if (cutoff && cutoff < tp->mss_cache)
+		return MAX(cutoff, 36u);
+	return tp->mss_cache;
+}
+
 /* RFC 1122 4.2.3.4 / RFC 896 (Linux tcp_nagle_test): a segment shorter
- * than the MSS waits while data is unacknowledged, unless TCP_NODELAY,
- * it is not the last one queued, or it carries the FIN. TCP_CORK holds
- * it even with nothing in flight, until uncorked. */
+ * than a full one (tcp_wnd_piece) waits while data is unacknowledged,
+ * unless TCP_NODELAY, it is not the last one queued, or it carries the
+ * FIN. TCP_CORK holds it even with nothing in flight, until uncorked. */
 static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct pkbuf *pkb)
 {
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 
-	if (pkb->len >= tp->mss_cache || (cb->tcp_flags & TCPHDR_FIN) ||
+	if (pkb->len >= tcp_wnd_piece(tp) || (cb->tcp_flags & TCPHDR_FIN) ||
 	    tcp_write_queue_next(tp, pkb))
 		return false;
 	if (tp->cork)
@@ -372,7 +417,8 @@ static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct pkbuf *pkb)
  * what the peer SACKed; by SACK recovery: RFC 6675 NextSeg rule 1, the
  * holes in order), then new ones from send_head (rule 2), while the
  * pipe (tcp_packets_in_flight) is below cwnd. A segment goes whole or
- * not at all. */
+ * not at all, except that one larger than what the window takes is cut
+ * to tcp_wnd_piece first. */
 int tcp_write_xmit(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -397,7 +443,13 @@ int tcp_write_xmit(struct sock *sk)
 
 		/* SYN and FIN alone are not limited by the windows. */
 		if (pkb->len) {
-			if (after(cb->end_seq, tp->snd_una + tp->snd_wnd))
+			u32 wnd_end = tp->snd_una + tp->snd_wnd;
+			u32 piece = tcp_wnd_piece(tp);
+
+			if (after(cb->end_seq, wnd_end) && pkb->len > piece &&
+			    !after(cb->seq + piece, wnd_end))
+				tcp_fragment_to_mss(sk, pkb, (u16)piece);
+			if (after(cb->end_seq, wnd_end))
 				break;
 			if (in_flight && in_flight + pkb->len > tp->snd_cwnd)
 				break;

@@ -91,6 +91,69 @@ TEST(tcp_segments_to_peer_mss_and_window)
 	fx_teardown();
 }
 
+/* A peer whose whole window (1000, never more) is below our MSS still
+ * gets data: segments of half its largest window, two in flight, as
+ * Linux's tcp_bound_to_half_wnd; never one larger than the window. Once
+ * the window grows, full segments again. */
+TEST(tcp_window_smaller_than_mss)
+{
+	static u8 data[4000];
+	struct tcpspec t = { .sport = PEER_PORT, .seq = PEER_ISN + 1,
+			     .flags = TCPHDR_ACK, .window = 1000 };
+	struct sockaddr_in sin = { .sin_family = AF_INET,
+				   .sin_port = htons(PEER_PORT),
+				   .sin_addr = { ADDR_PEER } };
+	struct sock *sk = NULL;
+	struct seg s;
+	u32 iss, seq, got = 0;
+
+	CHECK(fx_setup());
+	for (unsigned int i = 0; i < sizeof(data); i++)
+		data[i] = (u8)(i * 7);
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	sk = tcp_sock_new();
+	CHECK_EQ(tcp_v4_connect(sk, &sin), 0);
+	s = pop_seg();
+	iss = s.seq;
+	t.dport = inet_sk(sk)->inet_num;
+	{
+		struct tcpspec sa = { .sport = PEER_PORT, .dport = t.dport,
+				      .seq = PEER_ISN, .ack = iss + 1,
+				      .flags = TCPHDR_SYN | TCPHDR_ACK,
+				      .window = 1000, .mss = 1460 };
+
+		mock_rx_now(eth0, tframe, mk_tcp(tframe, &sa, NULL, 0));
+	}
+	CHECK_EQ(sk->sk_state, TCP_ESTABLISHED);
+	mock_tx_purge(eth0);
+	CHECK_EQ(tsend(sk, data, sizeof(data)), (int)sizeof(data));
+	seq = iss + 1;
+	for (int round = 0; round < 10 && got < sizeof(data); round++) {
+		u32 sent = 0;
+
+		while ((s = pop_seg()).valid) {
+			CHECK(s.seq == seq + sent && s.len > 0 && s.len <= 500);
+			CHECK(memcmp(s.data, data + (s.seq - iss - 1), s.len) == 0);
+			sent += s.len;
+		}
+		/* the window, no more; never less than half of it */
+		CHECK(sent <= 1000 && (sent >= 500 || got + sent == sizeof(data)));
+		seq += sent;
+		got += sent;
+		t.ack = seq;
+		mock_rx_now(eth0, tframe, mk_tcp(tframe, &t, NULL, 0));
+	}
+	CHECK_EQ(got, sizeof(data));
+	/* a wider window: full-sized segments again */
+	t.window = 65535;
+	mock_rx_now(eth0, tframe, mk_tcp(tframe, &t, NULL, 0));
+	CHECK_EQ(tsend(sk, data, sizeof(data)), (int)sizeof(data));
+	s = pop_seg();
+	CHECK(s.valid && s.seq == seq && s.len == 1460);
+	kill_conn(sk);
+	fx_teardown();
+}
+
 TEST(tcp_out_of_order_reassembly)
 {
 	struct sock *sk;

@@ -660,6 +660,37 @@ TEST(tcp_time_wait_syn_with_newer_timestamp)
 	fx_teardown();
 }
 
+/* A segment whose ACK is refused (RFC 5961 5.2: it acknowledges what we
+ * never sent) does not set TS.Recent: our answer, and the next ACK, echo
+ * the last accepted segment's clock (Linux updates it only after
+ * tcp_ack accepted the segment). */
+TEST(tcp_ts_recent_not_from_refused_ack)
+{
+	static u8 d[10];
+	struct sock *sk;
+	struct oseg syn, s;
+	struct popts po;
+	u32 iss, b = PEER_ISN + 1;
+	u16 lport;
+
+	CHECK(fx_setup());
+	sk = establish_opts(true, 0, &iss, &syn);
+	lport = inet_sk(sk)->inet_num;
+	pop_oseg();
+	po = ts_opt(PEER_TS0 + 50, 0);
+	peer_seg_opts(lport, b, iss + 1 + 100000, TCPHDR_ACK, 1000, &po, d, 10);
+	s = pop_oseg();
+	CHECK(s.valid && s.flags == TCPHDR_ACK && s.ack == b);
+	CHECK_EQ(s.tsecr, PEER_TS0);
+	CHECK_EQ(tcp_sk(sk)->ts_recent, PEER_TS0);
+	po = ts_opt(PEER_TS0 + 51, 0);
+	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, &po, d, 10);
+	s = pop_oseg();
+	CHECK(s.valid && s.ack == b + 10 && s.tsecr == PEER_TS0 + 51);
+	kill_conn(sk);
+	fx_teardown();
+}
+
 /* RFC 2018 4: while data waits out of order, every ACK carries SACK
  * blocks, the one holding the newest segment first; with timestamps
  * three fit, without them four. */
