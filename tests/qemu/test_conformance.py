@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""RFC conformance from raw packets: crafted IPv4/ICMP/UDP/ARP frames from
-a namespace the test creates (tests/qemu/conformance_probe.py, scapy), and
-what the guest sent back, judged against RFC 791/792/768/826/1122 and what
-Linux does. One guest serves every check; each check is its own test."""
+"""RFC conformance from raw packets: crafted IPv4/ICMP/UDP/ARP/TCP frames from
+a namespace the test creates (tests/qemu/conformance_probe.py and
+tcp_probe.py, scapy), and what the guest sent back, judged against RFC
+791/792/768/826/1122, TCP's 9293/5961/7323/2018/2883 and what Linux does. One guest serves every check; each check is its own test."""
 import json
 import os
 import re
@@ -38,6 +38,11 @@ def probe():
             m = re.search(r"^RESULT (.*)$", r.stdout, re.M)
             check(m, "probe failed:\n" + r.stdout[-2000:])
             _result.update(json.loads(m.group(1)))
+            r = ns.run(["/usr/bin/python3", os.path.join(HERE, "tcp_probe.py"),
+                        ns.tap, GUEST_MAC, GUEST_IP, HOST_IP], timeout=300)
+            m = re.search(r"^RESULT (.*)$", r.stdout, re.M)
+            check(m, "TCP probe failed:\n" + r.stdout[-2000:])
+            _result["tcp"] = json.loads(m.group(1))
             _result["_ping_R"] = ns.run(["ping", "-R", "-c", "1", "-W", "3", GUEST_IP],
                                         timeout=30).stdout
             # ICMP Redirect: the gateway (us, .1) says .3 is better for a
@@ -178,6 +183,139 @@ def test_path_mtu_discovery_for_udp():
     check(frags and len(frags) == 2, "after fragmentation needed: %r" % frags)
     check(all(n <= 1000 and not df for n, df, _ in frags) and frags[0][2],
           "fragments: %r" % frags)
+
+
+def tcp(name):
+    return probe()["tcp"].get(name)
+
+
+def tcp_is(name, flags, ack=None, seq=None):
+    s = tcp(name)
+    check(s and s["flags"] == flags and (ack is None or s["ack"] == ack) and
+          (seq is None or s["seq"] == seq), "%s: want %s ack %s seq %s, got %r"
+          % (name, flags, ack, seq, s))
+    return s
+
+
+def test_tcp_reset_without_connection():
+    """RFC 9293 3.10.7.1: a SYN to a closed port gets RST|ACK acking it;
+    a segment with an ACK gets a RST at SEG.ACK; a RST gets nothing."""
+    tcp_is("syn_closed", "RA", ack=1, seq=0)
+    tcp_is("ack_closed", "R", seq=777777)
+    check(tcp("rst_closed") is None, "RST answered: %r" % tcp("rst_closed"))
+
+
+def test_tcp_silent_drops():
+    """SYN+FIN to a listener (Linux drops it), a bad checksum, a data
+    offset below 5: no answer."""
+    for name in ("synfin_listener", "syn_bad_csum", "syn_short_doff"):
+        check(tcp(name) is None, "%s answered: %r" % (name, tcp(name)))
+
+
+def test_tcp_synack_answers_the_options_offered():
+    s = tcp_is("synack", "SA", ack=1)
+    o = s["opts"]
+    check(o.get("mss") == 1460 and o.get("sackok") and 0 <= o.get("ws", -1) <= 14,
+          "SYN-ACK options: %r" % o)
+    check(o.get("ts") and o["ts"][1] == 1000 and o["ts"][0] != 0, "TS: %r" % o)
+    check(s["df"], "SYN-ACK without DF (Linux sets it)")
+    # Data on a SYN is not acknowledged (no TCP Fast Open); options not
+    # offered are not answered.
+    d = tcp_is("syn_with_data", "SA", ack=1)
+    check(set(d["opts"]) == {"mss"}, "options nobody offered: %r" % d["opts"])
+
+
+def test_tcp_sack_and_dsack_blocks():
+    """RFC 2018: out-of-order data is SACKed; RFC 2883: data received
+    twice is reported once as the first block."""
+    check(tcp_is("data", "A", ack=6)["opts"].get("sack") is None, "SACK on in-order data")
+    check(tcp_is("data_again", "A", ack=6)["opts"].get("sack") == [[1, 6]],
+          "no D-SACK: %r" % tcp("data_again"))
+    check(tcp_is("data_ooo", "A", ack=6)["opts"].get("sack") == [[106, 116]],
+          "SACK block: %r" % tcp("data_ooo"))
+    check(tcp_is("data_fills_hole", "A", ack=116)["opts"].get("sack") is None,
+          "SACK after the hole filled: %r" % tcp("data_fills_hole"))
+
+
+def test_tcp_rfc5961_challenge_acks():
+    """A RST or SYN inside the window but not exact gets a challenge ACK
+    and leaves the connection alone (later data is still taken)."""
+    tcp_is("rst_in_window", "A", ack=116, seq=1)
+    tcp_is("syn_established", "A", ack=116, seq=1)
+    tcp_is("data_after", "A", ack=121)
+
+
+def test_tcp_unacceptable_segments_get_an_ack():
+    """Out of the window, an ACK of data never sent (RFC 5961 5.2), an
+    old timestamp (PAWS, RFC 7323 5): ACKed, not taken; and the refused
+    ACK's timestamp is not echoed (TS.Recent moves only for accepted
+    segments, as Linux)."""
+    tcp_is("data_out_of_window", "A", ack=116)
+    s = tcp_is("ack_unsent", "A", ack=116)
+    check(s["opts"]["ts"][1] == tcp("last_accepted_tsval"),
+          "echoed %s, last accepted TSval %s" % (s["opts"]["ts"][1],
+                                                 tcp("last_accepted_tsval")))
+    tcp_is("paws_old", "A", ack=116)
+    tcp_is("data_after", "A", ack=121)
+
+
+def test_tcp_close_and_reset_after():
+    """Our FIN is ACKed, the service closes too; once the connection is
+    gone, a segment for it gets a RST at its SEG.ACK."""
+    fin = tcp("fin") or []
+    check(any(s["ack"] == 122 for s in fin) and
+          any("F" in s["flags"] and s["ack"] == 122 for s in fin), "FIN: %r" % fin)
+    tcp_is("after_close", "R", seq=2)
+
+
+def test_tcp_segments_fit_the_mss_offered():
+    """MSS 536 with timestamps: 524 bytes of data a segment, TS on each."""
+    p = tcp("mss_536_payloads")
+    check(p and max(p) == 524, "payloads %r" % p)
+    check(tcp("mss_536_ts"), "segments without timestamps")
+
+
+def test_tcp_no_mss_option_means_536():
+    """RFC 9293 3.7.1: without an MSS option the guest sends at most 536."""
+    p = tcp("no_mss_payloads")
+    check(p and max(p) == 536, "payloads %r" % p)
+
+
+def test_tcp_small_window_zero_window_probes():
+    """A peer window of 1000 (below the MSS) gets exactly 1000 bytes, as
+    segments of half of it (Linux's tcp_bound_to_half_wnd); a zero window
+    gets probes at growing intervals and no data; an opened window gets
+    data at once."""
+    check(tcp("wnd_1000_sent") == 1000, "sent %r into a 1000-byte window"
+          % tcp("wnd_1000_sent"))
+    z = tcp("zero_window") or []
+    check(len(z) >= 3, "probes in 5 s: %r" % z)
+    check(all(-1 <= seq <= 0 and n <= 1 for _, seq, n in z), "probes: %r" % z)
+    gaps = [b[0] - a[0] for a, b in zip(z, z[1:])]
+    check(all(g2 >= 0.8 * g1 for g1, g2 in zip(gaps, gaps[1:])) and gaps and
+          gaps[-1] > gaps[0], "probe intervals do not back off: %r" % gaps)
+    w = tcp("window_reopened")
+    check(w and w[0] == 0 and w[1] > 0, "after the window opened: %r" % w)
+
+
+def test_tcp_synack_retransmitted_with_backoff():
+    """An unanswered SYN-ACK is resent after 1 s, then 2 s (Linux's
+    TCP_TIMEOUT_INIT and doubling), unchanged."""
+    t = tcp("synack_times") or []
+    check(len(t) == 3 and 0.7 <= t[1] <= 2.0 and 1.4 <= t[2] - t[1] <= 4.0,
+          "SYN-ACKs at %r s" % t)
+    check(tcp("synack_same"), "retransmitted SYN-ACKs differ")
+
+
+def test_tcp_time_wait_after_guest_closes():
+    """httpd closes first: the guest's TIME_WAIT ACKs our FIN, ACKs it
+    again when it is retransmitted, and lets a new SYN with a higher
+    sequence number start a new connection (RFC 1122 4.2.2.13)."""
+    check(tcp("http_guest_fin"), "httpd never closed")
+    fin = tcp("tw_our_fin")
+    tcp_is("tw_ack", "A", ack=fin + 1)
+    tcp_is("tw_fin_again", "A", ack=fin + 1)
+    tcp_is("tw_new_syn", "SA", ack=1)
 
 
 def test_drops_are_counted():
