@@ -235,5 +235,38 @@ if r:
         if r:
             sendp(seg(SP, 80, "R", C + 100001), iface=iface)
 
+# ---- A SYN flood fills discard's SYN queue (backlog 128): every SYN is
+# still answered, the last ones with SYN cookies (RFC 4987 3.6), and a
+# cookie's ACK (with data) makes a connection ----
+N, BASE, ISN0 = 160, 42000, 800000
+ports = set()
+
+
+def all_answered(p):
+    ports.add(p[TCP].dport)
+    return len(ports) == N
+
+
+ready = threading.Event()
+sn = AsyncSniffer(iface=iface, timeout=15, stop_filter=all_answered,
+                  filter="tcp and src host %s and dst portrange %d-%d and tcp[13] == 18"
+                  % (gip, BASE, BASE + N - 1), started_callback=ready.set)
+sn.start()
+ready.wait(10)
+sendp([seg(BASE + i, 9, "S", ISN0 + i * 1000, opts=[("MSS", 1460)]) for i in range(N)],
+      iface=iface)
+sn.join()
+synack = {}
+for p in sn.results:
+    synack.setdefault(p[TCP].dport, p)
+out["flood_answered"] = len(synack)
+last = BASE + N - 1
+if last in synack:
+    isn = ISN0 + (N - 1) * 1000
+    r = xchg(seg(last, 9, "PA", isn + 1, synack[last][TCP].seq + 1, b"cookie"), last)
+    out["cookie_data"] = first(r, c=isn)
+    sendp(seg(last, 9, "R", isn + 7), iface=iface)
+sendp([seg(BASE + i, 9, "R", ISN0 + i * 1000 + 1) for i in range(N - 1)], iface=iface)
+
 arp.stop()
 print("RESULT " + json.dumps(out))

@@ -318,6 +318,17 @@ def test_tcp_time_wait_after_guest_closes():
     tcp_is("tw_new_syn", "SA", ack=1)
 
 
+def test_tcp_syn_flood_answered_with_cookies():
+    """160 SYNs at once against a backlog of 128: every one answered, the
+    overflow with SYN cookies, and a cookie's ACK carrying data makes a
+    connection that takes the data."""
+    check(tcp("flood_answered") == 160, "SYN-ACKs for %r of 160 SYNs" % tcp("flood_answered"))
+    tcp_is("cookie_data", "A", ack=7)
+    ext = snmp_tables()["TcpExt"]
+    check(ext["SyncookiesSent"] >= 1 and ext["SyncookiesRecv"] >= 1,
+          "cookies sent %s, accepted %s" % (ext["SyncookiesSent"], ext["SyncookiesRecv"]))
+
+
 def test_drops_are_counted():
     tables = snmp_tables()
     ip, ipx = tables["Ip"], tables["IpExt"]
