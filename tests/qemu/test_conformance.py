@@ -6,6 +6,7 @@ tcp_probe.py, scapy), and what the guest sent back, judged against RFC
 import json
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -14,6 +15,7 @@ from netns import GUEST_IP, GUEST_MAC, HOST_IP, Netns  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REDIRECT_NEWGW = "192.168.76.3"
+PEER = "192.168.76.50"                 # tcp_client_probe.py's address
 REDIRECT_DST = "10.99.0.1"
 SEND_REDIRECT = r'''
 import sys
@@ -43,6 +45,7 @@ def probe():
             m = re.search(r"^RESULT (.*)$", r.stdout, re.M)
             check(m, "TCP probe failed:\n" + r.stdout[-2000:])
             _result["tcp"] = json.loads(m.group(1))
+            _result["tcp_client"] = client_probe(ns, g)
             _result["_ping_R"] = ns.run(["ping", "-R", "-c", "1", "-W", "3", GUEST_IP],
                                         timeout=30).stdout
             # ICMP Redirect: the gateway (us, .1) says .3 is better for a
@@ -58,6 +61,31 @@ def probe():
             _result["_snmp"] = out
             _result["_console"] = g.text()
     return _result
+
+
+CLIENT_RUNS = ((5001, "echo hello | nc %s 5001"), (5002, "nc %s 5002 </dev/null"),
+               (5003, "nc %s 5003 </dev/null"), (5004, "echo x | nc %s 5004"))
+
+
+def client_probe(ns, g):
+    """The guest's own connections (nc) to tcp_client_probe.py's peer."""
+    p = ns.popen(["/usr/bin/python3", "-u", os.path.join(HERE, "tcp_client_probe.py"),
+                  ns.tap, GUEST_MAC, GUEST_IP], stdout=subprocess.PIPE, text=True)
+    ready = p.stdout.readline()          # bounded: the probe gives up itself
+    check(ready.startswith("READY"), "client probe: %r" % ready)
+    runs = {}
+    for port, cmd in CLIENT_RUNS:
+        runs[port] = g.run(cmd % PEER, timeout=30)
+    try:
+        text, _ = p.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, 9)
+        text, _ = p.communicate(timeout=10)
+    m = re.search(r"^RESULT (.*)$", text, re.M)
+    check(m, "client probe failed:\n" + text[-2000:])
+    res = json.loads(m.group(1))
+    res["runs"] = runs
+    return res
 
 
 def reply(name):
@@ -327,6 +355,53 @@ def test_tcp_syn_flood_answered_with_cookies():
     ext = snmp_tables()["TcpExt"]
     check(ext["SyncookiesSent"] >= 1 and ext["SyncookiesRecv"] >= 1,
           "cookies sent %s, accepted %s" % (ext["SyncookiesSent"], ext["SyncookiesRecv"]))
+
+
+def client(port):
+    return probe()["tcp_client"].get(str(port), {})
+
+
+def test_tcp_active_open_syn_and_close():
+    """The guest's SYN offers MSS 1460, SACK, timestamps and a window
+    scale in Linux's layout, with an unscaled window; it ACKs the SYN-ACK
+    echoing its TSval, sends its data, and closes with a FIN."""
+    c = client(5001)
+    syn = (c.get("syns") or [None])[0]
+    check(syn and [k for k, _ in syn["opts"]] == ["MSS", "SAckOK", "Timestamp", "NOP", "WScale"],
+          "SYN options: %r" % syn)
+    check(syn["opts"][0][1] == 1460 and syn["opts"][2][1][1] == 0 and syn["win"] == 65535
+          and syn["df"], "SYN: %r" % syn)
+    segs = c.get("segs") or []
+    check(segs and segs[0]["flags"] == "A" and segs[0]["ack"] == 1 and
+          ["Timestamp", [segs[0]["opts"][2][1][0], 5000]] in segs[0]["opts"],
+          "the handshake's ACK: %r" % segs[:1])
+    check(any(s["len"] == 6 and s["seq"] == 1 for s in segs), "data: %r" % segs)
+    check(any("F" in s["flags"] and s["seq"] == 7 for s in segs), "FIN: %r" % segs)
+    check(segs and segs[-1]["flags"] == "A" and segs[-1]["ack"] == 2,
+          "our FIN not ACKed: %r" % segs[-1:])
+    check(probe()["tcp_client"]["runs"][5001][1] == 0, "nc: %r" % (probe()["tcp_client"]["runs"],))
+
+
+def test_tcp_active_open_refused_and_syn_backoff():
+    """RST|ACK to the SYN is "Connection refused"; unanswered SYNs are
+    resent after 1 s and then 2 s more (RFC 6298 2.1, doubling)."""
+    runs = probe()["tcp_client"]["runs"]
+    for port in (5002, 5003):
+        out, rc = runs[port]
+        check(rc == 1 and "Connection refused" in out, "nc %d: %r" % (port, runs[port]))
+    t = [s["t"] for s in client(5003).get("syns", [])]
+    check(len(t) == 3 and 0.7 <= t[1] <= 2.0 and 1.4 <= t[2] - t[1] <= 4.0, "SYNs at %r" % t)
+
+
+def test_tcp_syn_sent_rejects_a_bad_ack():
+    """RFC 9293 3.10.7.3: a SYN-ACK acknowledging what was never sent gets
+    <SEQ=SEG.ACK><CTL=RST> and the guest keeps waiting; the next good
+    SYN-ACK connects."""
+    c = client(5004)
+    r = c.get("rst")
+    check(r and r["flags"] == "R" and r["seq_abs_minus_bad_ack"] == 0, "RST: %r" % r)
+    check(any(s["len"] == 2 for s in c.get("segs", [])), "no data after: %r" % c)
+    check(probe()["tcp_client"]["runs"][5004][1] == 0, "nc: %r" % (probe()["tcp_client"]["runs"],))
 
 
 def test_drops_are_counted():
