@@ -213,6 +213,20 @@ static struct sock *establish_opts(bool opts, int rcvbuf, u32 *iss,
 	return sk;
 }
 
+/* fx_setup and an active open with every option, its ACK taken: the
+ * start of most tests below. */
+static struct sock *setup_opts_conn(u32 *iss, u16 *lport)
+{
+	struct oseg syn;
+	struct sock *sk;
+
+	CHECK(fx_setup());
+	sk = establish_opts(true, 0, iss, &syn);
+	*lport = inet_sk(sk)->inet_num;
+	pop_oseg();
+	return sk;
+}
+
 static struct popts ts_opt(u32 tsval, u32 tsecr)
 {
 	struct popts po = { .wscale = -1, .ts = true, .tsval = tsval,
@@ -477,16 +491,13 @@ TEST(tcp_rtt_from_timestamp_echo)
 {
 	struct sock *sk;
 	struct tcp_sock *tp;
-	struct oseg syn, s;
+	struct oseg s;
 	struct popts po;
 	u32 iss;
 	u16 lport;
 
-	CHECK(fx_setup());
-	sk = establish_opts(true, 0, &iss, &syn);
+	sk = setup_opts_conn(&iss, &lport);
 	tp = tcp_sk(sk);
-	lport = inet_sk(sk)->inet_num;
-	pop_oseg();
 	tp->srtt_us = 0;
 	CHECK_EQ(tsend(sk, "x", 1), 1);
 	s = pop_oseg();
@@ -555,15 +566,12 @@ TEST(tcp_frag_needed_with_timestamps_fits_the_path)
 TEST(tcp_time_wait_acks_carry_timestamps)
 {
 	struct sock *sk;
-	struct oseg syn, s;
+	struct oseg s;
 	struct popts po;
 	u32 iss;
 	u16 lport;
 
-	CHECK(fx_setup());
-	sk = establish_opts(true, 0, &iss, &syn);
-	pop_oseg();
-	lport = inet_sk(sk)->inet_num;
+	sk = setup_opts_conn(&iss, &lport);
 	tcp_close(sk, 0);
 	s = pop_oseg();
 	CHECK(s.valid && (s.flags & TCPHDR_FIN) && s.ts);
@@ -668,15 +676,12 @@ TEST(tcp_ts_recent_not_from_refused_ack)
 {
 	static u8 d[10];
 	struct sock *sk;
-	struct oseg syn, s;
+	struct oseg s;
 	struct popts po;
 	u32 iss, b = PEER_ISN + 1;
 	u16 lport;
 
-	CHECK(fx_setup());
-	sk = establish_opts(true, 0, &iss, &syn);
-	lport = inet_sk(sk)->inet_num;
-	pop_oseg();
+	sk = setup_opts_conn(&iss, &lport);
 	po = ts_opt(PEER_TS0 + 50, 0);
 	peer_seg_opts(lport, b, iss + 1 + 100000, TCPHDR_ACK, 1000, &po, d, 10);
 	s = pop_oseg();
@@ -698,15 +703,12 @@ TEST(tcp_sack_blocks_in_acks)
 {
 	static u8 d[100];
 	struct sock *sk;
-	struct oseg syn, s;
+	struct oseg s;
 	struct popts po;
 	u32 iss, b = PEER_ISN + 1;
 	u16 lport;
 
-	CHECK(fx_setup());
-	sk = establish_opts(true, 0, &iss, &syn);
-	lport = inet_sk(sk)->inet_num;
-	pop_oseg();
+	sk = setup_opts_conn(&iss, &lport);
 	po = ts_opt(PEER_TS0 + 1, 0);
 	/* Hole at [b, b+100): [b+100, b+200) comes first. */
 	peer_seg_opts(lport, b + 100, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
@@ -787,10 +789,7 @@ TEST(tcp_dsack_reports_duplicates)
 	u32 iss, b = PEER_ISN + 1;
 	u16 lport;
 
-	CHECK(fx_setup());
-	sk = establish_opts(true, 0, &iss, &syn);
-	lport = inet_sk(sk)->inet_num;
-	pop_oseg();
+	sk = setup_opts_conn(&iss, &lport);
 	po = ts_opt(PEER_TS0 + 1, 0);
 	peer_seg_opts(lport, b, iss + 1, TCPHDR_ACK, 1000, &po, d, 100);
 	s = pop_oseg();
