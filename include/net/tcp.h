@@ -256,6 +256,8 @@ struct request_sock {
 	u8 wscale_ok, tstamp_ok, sack_ok;
 	u8 snd_wscale, rcv_wscale;
 	u32 ts_recent;                 /* the SYN's TSval */
+	u32 cookie_tsval;              /* a cookie SYN-ACK's TSval, options
+					* in its low bits (syncookies.c) */
 	u8 num_retrans;
 	u8 state;                      /* TCP_NEW_SYN_RECV */
 	struct timer_list rsk_timer;   /* SYN-ACK retransmission */
@@ -439,6 +441,7 @@ extern int sysctl_tcp_syncookies;
 extern int sysctl_tcp_dsack;
 u32 cookie_v4_init_sequence(struct sock *sk, const struct request_sock *req,
 			    u16 *mss);
+u32 cookie_init_timestamp(const struct request_sock *req);
 bool cookie_v4_check(struct sock *sk, struct pkbuf *pkb);
 
 /* ---- tcp_timer.c ---- */

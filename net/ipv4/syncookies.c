@@ -14,8 +14,12 @@
  * four values (msstab). Only a listener that sent cookies in the last two
  * minutes checks them; any other ACK gets a RST as before. The hashes are
  * keyed with boot-time random secrets (Linux uses SipHash; ours is the
- * same keyed mixer as the ISNs). Options other than MSS are lost, as in
- * Linux without timestamps.
+ * same keyed mixer as the ISNs).
+ *
+ * If the SYN had timestamps, the other options survive as in Linux: the
+ * SYN-ACK's TSval carries the peer's window scale (4 bits, 15 = none)
+ * and SACK-permitted in its low 6 bits, and the ACK's TSecr brings them
+ * back. Without timestamps only the MSS is kept.
  */
 #include <net/tcp.h>
 #include <net/ip.h>
@@ -30,6 +34,10 @@
 int sysctl_tcp_syncookies = 1;                     /* Linux's default */
 
 static const u16 msstab[] = { 536, 1300, 1440, 1460 };
+
+#define TS_OPT_WSCALE_MASK 0xfu
+#define TS_OPT_SACK        0x10u
+#define TSBITS             6
 static u32 syncookie_secret[2];
 static bool syncookie_seeded;
 
@@ -94,6 +102,41 @@ u32 cookie_v4_init_sequence(struct sock *sk, const struct request_sock *req,
 			     req->loc_port, count, 1) + i) & COOKIEMASK);
 }
 
+/* Our TSval for a cookie SYN-ACK: the clock with its low TSBITS
+ * replaced by the options, never ahead of the clock (so our later
+ * TSvals on the connection do not go backwards). */
+u32 cookie_init_timestamp(const struct request_sock *req)
+{
+	u32 now = tcp_time_stamp(), ts;
+	u32 options = req->wscale_ok ? req->snd_wscale : TS_OPT_WSCALE_MASK;
+
+	if (req->sack_ok)
+		options |= TS_OPT_SACK;
+	ts = (now & ~((1u << TSBITS) - 1)) | options;
+	if ((s32)(ts - now) > 0)
+		ts -= 1u << TSBITS;
+	return ts ? ts : 1u << TSBITS;          /* 0 would mean "the clock" */
+}
+
+/* The options a cookie ACK's TSecr brings back (Linux
+ * cookie_timestamp_decode). */
+static void cookie_timestamp_decode(struct sock *sk, struct request_sock *req,
+				    const struct tcp_options_received *opt)
+{
+	u32 options = opt->rcv_tsecr, ws = options & TS_OPT_WSCALE_MASK;
+
+	if (!opt->saw_tstamp)
+		return;
+	req->tstamp_ok = 1;
+	req->ts_recent = opt->rcv_tsval;
+	req->sack_ok = !!(options & TS_OPT_SACK);
+	if (ws != TS_OPT_WSCALE_MASK && ws <= TCP_MAX_WSCALE) {
+		req->wscale_ok = 1;
+		req->snd_wscale = (u8)ws;
+		req->rcv_wscale = tcp_select_wscale(sk->sk_rcvbuf);
+	}
+}
+
 /* The MSS index a cookie holds, or -1 if it is not one of ours (or is
  * older than MAX_SYNCOOKIE_AGE minutes). */
 static int check_tcp_syn_cookie(u32 cookie, be32 saddr, be32 daddr,
@@ -119,6 +162,7 @@ bool cookie_v4_check(struct sock *sk, struct pkbuf *pkb)
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 	const struct iphdr *iph = ip_hdr(pkb);
 	const struct tcphdr *th = tcp_hdr(pkb);
+	struct tcp_options_received opt;
 	struct request_sock req;
 	struct sock *child;
 	int mssind;
@@ -151,6 +195,8 @@ bool cookie_v4_check(struct sock *sk, struct pkbuf *pkb)
 	req.rcv_isn = cb->seq - 1;
 	req.mss = tcp_mss_clamp(ltp, msstab[mssind]);
 	req.rcv_wnd = cb->window;
+	tcp_parse_options(th, &opt);
+	cookie_timestamp_decode(sk, &req, &opt);
 	child = tcp_v4_syn_recv_sock(sk, &req, pkb);
 	if (!child) {
 		TCPEXT_INC_STATS(LISTENDROPS);

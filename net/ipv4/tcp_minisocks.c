@@ -33,7 +33,7 @@ static void tcp_v4_send_synack(struct request_sock *req)
 	o.sack_perm = req->sack_ok;
 	if (req->tstamp_ok) {
 		o.ts = 1;
-		o.tsval = tcp_time_stamp();
+		o.tsval = req->cookie_tsval ? req->cookie_tsval : tcp_time_stamp();
 		o.tsecr = req->ts_recent;
 	}
 	o.oif = l->sk_bound_dev_if;
@@ -114,6 +114,18 @@ int tcp_conn_request(struct sock *sk, struct pkbuf *pkb)
 		c.rcv_isn = TCP_SKB_CB(pkb)->seq;
 		c.mss = opt.mss_clamp ? opt.mss_clamp : (u16)TCP_MSS_DEFAULT;
 		c.snt_isn = cookie_v4_init_sequence(sk, &c, &c.mss);
+		if (opt.saw_tstamp) {
+			/* The other options ride in our TSval, which the
+			 * peer echoes (Linux cookie_init_timestamp). */
+			c.tstamp_ok = 1;
+			c.ts_recent = opt.rcv_tsval;
+			c.wscale_ok = opt.wscale_ok;
+			c.snd_wscale = opt.snd_wscale;
+			c.rcv_wscale = opt.wscale_ok ?
+				       tcp_select_wscale(sk->sk_rcvbuf) : 0;
+			c.sack_ok = opt.sack_ok;
+			c.cookie_tsval = cookie_init_timestamp(&c);
+		}
 		tcp_v4_send_synack(&c);         /* nothing kept */
 		return 0;
 	}

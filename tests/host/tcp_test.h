@@ -30,6 +30,8 @@ struct seg {
 	u16 sport, dport;
 	unsigned int len;
 	u8 data[2048];
+	unsigned int optlen;
+	u8 opts[40];                  /* as sent; seg_opt() finds one */
 };
 
 static inline struct seg pop_seg(void)
@@ -64,6 +66,8 @@ static inline struct seg pop_seg(void)
 		s.dport = ntohs(th->dest);
 		if (hl >= 24 && ((u8 *)th)[20] == TCPOPT_MSS)
 			s.mss = (u16)(((u8 *)th)[22] << 8 | ((u8 *)th)[23]);
+		s.optlen = hl - 20;
+		memcpy(s.opts, (u8 *)th + 20, s.optlen);
 		s.len = tot - hl;
 		if (s.len <= sizeof(s.data))
 			memcpy(s.data, (u8 *)th + hl, s.len);
@@ -71,6 +75,30 @@ static inline struct seg pop_seg(void)
 		break;
 	}
 	return s;
+}
+
+/* The option of this kind in s (its kind byte), or NULL. */
+static inline const u8 *seg_opt(const struct seg *s, u8 kind)
+{
+	for (unsigned int i = 0; i < s->optlen;) {
+		if (s->opts[i] == TCPOPT_EOL)
+			break;
+		if (s->opts[i] == TCPOPT_NOP) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= s->optlen || s->opts[i + 1] < 2)
+			break;
+		if (s->opts[i] == kind)
+			return &s->opts[i];
+		i += s->opts[i + 1];
+	}
+	return NULL;
+}
+
+static inline u32 rd_be32(const u8 *p)
+{
+	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
 }
 
 static inline struct sock *tcp_sock_new(void)

@@ -202,7 +202,7 @@ size_t mk_tcp(u8 *buf, const struct tcpspec *t, const void *data,
 	struct tcphdr *th = (struct tcphdr *)seg;
 	struct ipspec sp = { .saddr = t->saddr, .daddr = t->daddr,
 			     .protocol = IPPROTO_TCP };
-	unsigned int hl = t->mss ? 24 : 20;
+	unsigned int hl = (t->mss ? 24 : 20) + t->optlen;
 	be32 sa = t->saddr ? t->saddr : ADDR_PEER;
 	be32 da = t->daddr ? t->daddr : ADDR_US;
 
@@ -220,6 +220,8 @@ size_t mk_tcp(u8 *buf, const struct tcpspec *t, const void *data,
 		seg[22] = (u8)(t->mss >> 8);
 		seg[23] = (u8)t->mss;
 	}
+	if (t->optlen)
+		memcpy(seg + hl - t->optlen, t->opts, t->optlen);
 	if (len)
 		memcpy(seg + hl, data, len);
 	th->check = htons(csum_tcpudp_magic(sa, da, (u32)(hl + len),

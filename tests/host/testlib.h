@@ -77,6 +77,8 @@ struct tcpspec {
 	u8 flags;
 	u16 window;
 	u16 mss;
+	const u8 *opts;                /* more options after the MSS, */
+	u8 optlen;                     /* a multiple of 4 bytes */
 };
 size_t mk_tcp(u8 *buf, const struct tcpspec *t, const void *data,
 	      size_t len);

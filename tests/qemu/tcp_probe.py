@@ -203,6 +203,21 @@ if r:
     out["window_reopened"] = [rel(p[TCP].seq, hi) for p in r] + [plen(p) for p in r]
     sendp(seg(SP, 19, "R", C + 1), iface=iface)
 
+# ---- The peer's window scale is applied (RFC 7323 2.3): WS 7 and a
+# window field of 8 mean 1024 bytes; the SYN's own field is unscaled ----
+SP, C = 41045, 450000
+r = xchg(seg(SP, 19, "S", C, opts=[("MSS", 1460), ("NOP", None), ("WScale", 7)],
+             window=512), SP)
+if r:
+    G = r[0][TCP].seq
+    r = xchg(seg(SP, 19, "A", C + 1, G + 1, window=8), SP, count=20, timeout=1.5,
+             stop=lambda p: rel(p[TCP].seq, G + 1) + plen(p) >= 1024)
+    out["ws7_wnd8_sent"] = max([rel(p[TCP].seq, G + 1) + plen(p) for p in r] or [0])
+    # nothing more until the window moves
+    r = xchg(None, SP, count=1, timeout=0.5)
+    out["ws7_wnd8_more"] = [rel(p[TCP].seq, G + 1) + plen(p) for p in r]
+    sendp(seg(SP, 19, "R", C + 1), iface=iface)
+
 # ---- SYN-ACK retransmitted with a doubling timeout (1 s first, as Linux) ----
 SP, C = 41060, 600000
 r = xchg(seg(SP, 9, "S", C), SP, count=3, timeout=5)
@@ -253,8 +268,9 @@ sn = AsyncSniffer(iface=iface, timeout=15, stop_filter=all_answered,
                   % (gip, BASE, BASE + N - 1), started_callback=ready.set)
 sn.start()
 ready.wait(10)
-sendp([seg(BASE + i, 9, "S", ISN0 + i * 1000, opts=[("MSS", 1460)]) for i in range(N)],
-      iface=iface)
+sendp([seg(BASE + i, 9, "S", ISN0 + i * 1000,
+           opts=[("MSS", 1460), ("SAckOK", b""), ("Timestamp", (7000 + i, 0)),
+                 ("NOP", None), ("WScale", 7)]) for i in range(N)], iface=iface)
 sn.join()
 synack = {}
 for p in sn.results:
@@ -263,7 +279,10 @@ out["flood_answered"] = len(synack)
 last = BASE + N - 1
 if last in synack:
     isn = ISN0 + (N - 1) * 1000
-    r = xchg(seg(last, 9, "PA", isn + 1, synack[last][TCP].seq + 1, b"cookie"), last)
+    out["cookie_synack"] = desc(synack[last], c=isn)
+    tsg = dict(synack[last][TCP].options).get("Timestamp", (0, 0))[0]
+    r = xchg(seg(last, 9, "PA", isn + 1, synack[last][TCP].seq + 1, b"cookie",
+                 opts=[("NOP", None), ("NOP", None), ("Timestamp", (7500, tsg))]), last)
     out["cookie_data"] = first(r, c=isn)
     sendp(seg(last, 9, "R", isn + 7), iface=iface)
 sendp([seg(BASE + i, 9, "R", ISN0 + i * 1000 + 1) for i in range(N - 1)], iface=iface)

@@ -326,6 +326,14 @@ def test_tcp_small_window_zero_window_probes():
     check(w and w[0] == 0 and w[1] > 0, "after the window opened: %r" % w)
 
 
+def test_tcp_peer_window_scale_applied():
+    """WS 7 with a window field of 8: 1024 bytes may be in flight, not
+    8 and not 8 << 14; nothing more until the window moves."""
+    check(tcp("ws7_wnd8_sent") == 1024, "sent %r" % tcp("ws7_wnd8_sent"))
+    more = tcp("ws7_wnd8_more")
+    check(more is not None and all(end <= 1024 for end in more), "then %r" % more)
+
+
 def test_tcp_synack_retransmitted_with_backoff():
     """An unanswered SYN-ACK is resent after 1 s, then 2 s (Linux's
     TCP_TIMEOUT_INIT and doubling), unchanged."""
@@ -351,7 +359,13 @@ def test_tcp_syn_flood_answered_with_cookies():
     overflow with SYN cookies, and a cookie's ACK carrying data makes a
     connection that takes the data."""
     check(tcp("flood_answered") == 160, "SYN-ACKs for %r of 160 SYNs" % tcp("flood_answered"))
-    tcp_is("cookie_data", "A", ack=7)
+    # The SYNs offered SACK, timestamps and WS 7: as in Linux, a cookie
+    # SYN-ACK keeps them (in its TSval) and the connection has them.
+    o = (tcp("cookie_synack") or {}).get("opts", {})
+    check(o.get("sackok") and o.get("ts") and "ws" in o, "cookie SYN-ACK options: %r" % o)
+    check(o["ts"][0] & 0x3f == 0x10 | 7, "TSval %r does not carry SACK and WS 7" % o["ts"])
+    d = tcp_is("cookie_data", "A", ack=7)
+    check(d["opts"].get("ts") and d["opts"]["ts"][1] == 7500, "no timestamps: %r" % d)
     ext = snmp_tables()["TcpExt"]
     check(ext["SyncookiesSent"] >= 1 and ext["SyncookiesRecv"] >= 1,
           "cookies sent %s, accepted %s" % (ext["SyncookiesSent"], ext["SyncookiesRecv"]))
