@@ -11,6 +11,10 @@ runs in the guest:
         retransmission timeout), refuse the third
   5004  a SYN-ACK acknowledging what was never sent (it must get a RST
         and leave the guest waiting), then a good one as on 5001
+  5005  simultaneous open: a bare SYN crosses the guest's, which must
+        answer SYN-ACK; our ACK then makes the connection (as 5001)
+  5006  SYN-SENT ignores a RST without ACK and a RST|ACK acking the
+        wrong number; only a right RST|ACK (to its second SYN) refuses
 
 It prints READY once listening, then one JSON object when every scenario
 has ended (or after a bounded time). Segments are recorded with seq
@@ -28,7 +32,7 @@ hmac = get_if_hwaddr(iface)
 PEER = "192.168.76.50"
 OUR_ISN = 3000000
 TS0 = 5000
-LIMIT = 90
+LIMIT = 100
 out = {}
 done = set()
 state = {}           # port -> dict(isn, tsval, ...)
@@ -68,7 +72,7 @@ def tsopt(st, p):
 
 def finish(port):
     done.add(port)
-    if done >= {5001, 5002, 5003, 5004}:
+    if done >= {5001, 5002, 5003, 5004, 5005, 5006}:
         finished.set()
 
 
@@ -115,6 +119,14 @@ def on_segment(p):
                 reply(p, "SA", OUR_ISN, t.seq + 1, good)
             elif port == 5004:
                 reply(p, "SA", OUR_ISN, t.seq + 1000, good)   # acks the unsent
+            elif port == 5005 and st["syns"] == 1:
+                reply(p, "S", OUR_ISN, 0, good[:3])            # crossing SYN
+            elif port == 5006 and st["syns"] == 1:
+                reply(p, "R", t.seq + 1, 0)                    # no ACK bit
+                reply(p, "RA", 0, t.seq + 5)                   # wrong ACK
+            elif port == 5006:
+                reply(p, "RA", 0, t.seq + 1)
+                finish(port)
             elif port == 5002 or (port == 5003 and st["syns"] >= 3):
                 reply(p, "RA", 0, t.seq + 1)
                 finish(port)
@@ -126,7 +138,14 @@ def on_segment(p):
             rec["rst"] = desc(p, st)
             rec["rst"]["seq_abs_minus_bad_ack"] = (t.seq - (st["isn"] + 1000)) % 2**32
             return
-        if port in (5001, 5004):
+        if port == 5005 and f == "SA":
+            rec["synack"] = desc(p, st)
+            reply(p, "A", OUR_ISN + 1, t.seq + 1, tsopt(st, p))
+            return
+        if port == 5006:
+            rec.setdefault("other", []).append(desc(p, st))
+            return
+        if port in (5001, 5004, 5005):
             accept_flow(p, st, port, rec)
 
 

@@ -64,7 +64,8 @@ def probe():
 
 
 CLIENT_RUNS = ((5001, "echo hello | nc %s 5001"), (5002, "nc %s 5002 </dev/null"),
-               (5003, "nc %s 5003 </dev/null"), (5004, "echo x | nc %s 5004"))
+               (5003, "nc %s 5003 </dev/null"), (5004, "echo x | nc %s 5004"),
+               (5005, "echo simul | nc %s 5005"), (5006, "nc %s 5006 </dev/null"))
 
 
 def client_probe(ns, g):
@@ -416,6 +417,27 @@ def test_tcp_syn_sent_rejects_a_bad_ack():
     check(r and r["flags"] == "R" and r["seq_abs_minus_bad_ack"] == 0, "RST: %r" % r)
     check(any(s["len"] == 2 for s in c.get("segs", [])), "no data after: %r" % c)
     check(probe()["tcp_client"]["runs"][5004][1] == 0, "nc: %r" % (probe()["tcp_client"]["runs"],))
+
+
+def test_tcp_simultaneous_open():
+    """RFC 9293 3.5: a SYN crossing the guest's gets SYN-ACK (the guest's
+    ISN again, acking ours); our ACK makes the connection."""
+    c = client(5005)
+    sa = c.get("synack")
+    check(sa and sa["seq"] == 0 and sa["ack"] == 1, "SYN-ACK: %r" % sa)
+    check(any(s["len"] == 6 for s in c.get("segs", [])), "no data after: %r" % c)
+    check(probe()["tcp_client"]["runs"][5005][1] == 0, "nc: %r" % (probe()["tcp_client"]["runs"],))
+
+
+def test_tcp_syn_sent_ignores_unacceptable_resets():
+    """RFC 9293 3.10.7.3: in SYN-SENT a RST without ACK, or with an ACK
+    that is not SND.NXT, is dropped (RFC 5961 3 too): the guest sends its
+    SYN again, and only the right RST|ACK refuses the connection."""
+    c = client(5006)
+    check(len(c.get("syns", [])) == 2 and not c.get("other"),
+          "after the bad RSTs: %r" % c)
+    out, rc = probe()["tcp_client"]["runs"][5006]
+    check(rc == 1 and "Connection refused" in out, "nc: %r" % ((out, rc),))
 
 
 def test_drops_are_counted():
