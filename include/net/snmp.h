@@ -184,6 +184,7 @@ enum tcp_ext_mib {
 	TCPEXT_TCPSACKREORDER,       /* reordering found by SACK/timestamps */
 	TCPEXT_TCPDSACKOLDSENT,      /* D-SACKs sent for data below rcv_nxt */
 	TCPEXT_TCPDSACKOFOSENT,      /* ... for out-of-order data had twice */
+	TCPEXT_TCPABORTONLINGER,     /* orphans reset by TCP_LINGER2 < 0 */
 	TCPEXT_MAX
 };
 

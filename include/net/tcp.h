@@ -68,6 +68,8 @@ BUILD_BUG_ON(sizeof(struct tcphdr) != 20);
 #define MAX_TCP_KEEPIDLE     32767
 #define MAX_TCP_KEEPINTVL    32767
 #define MAX_TCP_KEEPCNT      127
+#define MAX_TCP_SYNCNT       127
+#define TCP_FIN_TIMEOUT_MAX  120000U              /* TCP_LINGER2 cap, ms */
 #define TCP_MAX_USER_MSS     32767U          /* Linux MAX_TCP_WINDOW */
 /* TCP's default SO_RCVBUF: no autotuning here, so one size large enough
  * for the bandwidth-delay product of a virtio-net link under TCG (the
@@ -219,6 +221,11 @@ struct tcp_sock {
 	u32 keepalive_time;  /* TCP_KEEPIDLE, ms; 0: TCP_KEEPALIVE_TIME */
 	u32 keepalive_intvl; /* TCP_KEEPINTVL, ms; 0: default */
 	u8 keepalive_probes; /* TCP_KEEPCNT; 0: default */
+	u8 syn_retries;      /* TCP_SYNCNT; 0: TCP_SYN_RETRIES */
+	int linger2;         /* TCP_LINGER2, ms; 0: TCP_FIN_TIMEOUT, -1: RST */
+	u32 user_timeout;    /* TCP_USER_TIMEOUT, ms; 0: none */
+	u32 rto_stamp;       /* jiffies: when what the current run of
+			      * timeouts resends was first sent */
 	u8 probes_out;       /* keepalive probes unanswered */
 	bool quickack_opt;   /* TCP_QUICKACK as read back */
 	u16 user_mss;        /* TCP_MAXSEG, 0: none */
@@ -424,6 +431,7 @@ void tcp_set_keepalive(struct sock *sk, int val);
 u32 keepalive_time_when(const struct tcp_sock *tp);
 u32 keepalive_intvl_when(const struct tcp_sock *tp);
 int keepalive_probes(const struct tcp_sock *tp);
+u32 tcp_fin_time(const struct tcp_sock *tp);
 u16 tcp_mss_clamp(const struct tcp_sock *tp, u16 mss);
 
 /* ---- tcp_urg.c ---- */

@@ -15,6 +15,8 @@
 #define TCP_INFO      11
 #define TCP_QUICKACK  12
 #define TCP_CONGESTION 13
+#define TCP_USER_TIMEOUT 18
+#define TCP_CA_NAME_MAX 16
 
 #include <uapi/types.h>
 

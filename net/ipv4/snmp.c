@@ -80,6 +80,7 @@ const char *const tcp_ext_mib_names[TCPEXT_MAX] = {
 	"TCPRenoRecovery", "TCPSackRecovery", "TCPSACKReneging",
 	"TCPRenoRecoveryFail", "TCPSackRecoveryFail", "TCPSACKDiscard",
 	"TCPDSACKRecv", "TCPSACKReorder", "TCPDSACKOldSent", "TCPDSACKOfoSent",
+	"TCPAbortOnLinger",
 };
 
 void snmp_reset(void)

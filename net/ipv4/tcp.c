@@ -341,10 +341,15 @@ void tcp_close(struct sock *sk, long timeout)
 	sk->sk_dead = true;             /* an orphan from here on */
 	if (sk->sk_state == TCP_CLOSE) {
 		inet_csk_destroy_sock(sk);
+	} else if (sk->sk_state == TCP_FIN_WAIT2 && tp->linger2 < 0) {
+		/* TCP_LINGER2 < 0: no waiting for their FIN at all. */
+		TCPEXT_INC_STATS(TCPABORTONLINGER);
+		tcp_send_active_reset(sk);
+		tcp_done(sk);                   /* dead: destroys it */
 	} else if (sk->sk_state == TCP_FIN_WAIT2) {
 		/* Our FIN is acknowledged (or shutdown(SHUT_WR) sent it
 		 * earlier); nobody waits for the peer's FIN forever. */
-		mod_timer(&tp->keepalive_timer, jiffies + TCP_FIN_TIMEOUT);
+		mod_timer(&tp->keepalive_timer, jiffies + tcp_fin_time(tp));
 	}
 	sock_put(sk);
 }

@@ -1347,9 +1347,16 @@ static int tcp_rcv_synchronized(struct sock *sk, struct pkbuf *pkb)
 		if (tcp_fin_acked(tp)) {
 			tcp_set_state(sk, TCP_FIN_WAIT2);
 			sk->sk_state_change(sk);
+			if (sk->sk_dead && tp->linger2 < 0) {
+				/* TCP_LINGER2 < 0 (Linux: a RST in reply) */
+				TCPEXT_INC_STATS(TCPABORTONLINGER);
+				tcp_send_active_reset(sk);
+				tcp_done(sk);
+				goto drop;
+			}
 			if (sk->sk_dead)
 				mod_timer(&tp->keepalive_timer,
-					  jiffies + TCP_FIN_TIMEOUT);
+					  jiffies + tcp_fin_time(tp));
 		}
 		break;
 	case TCP_CLOSING:

@@ -10,6 +10,16 @@
  *                                   what was held
  *   TCP_QUICKACK                    1: ACK the next segments at once;
  *                                   0: back to delayed ACKs
+ *   TCP_SYNCNT                      SYN retransmissions before giving up
+ *                                   (1..127, default 6)
+ *   TCP_LINGER2                     an orphan's FIN_WAIT2 time in s (0:
+ *                                   60 s, at most 120 s; < 0: a RST
+ *                                   instead of waiting)
+ *   TCP_USER_TIMEOUT                ms data may stay unacknowledged
+ *                                   through timeouts before the
+ *                                   connection fails with ETIMEDOUT
+ *   TCP_CONGESTION                  "reno" (NewReno + SACK), the only
+ *                                   one; others are ENOENT
  *   anything else                   ENOPROTOOPT
  *
  * optval is a kernel copy of the user's bytes, optlen its length; an
@@ -34,6 +44,16 @@ int keepalive_probes(const struct tcp_sock *tp)
 {
 	return tp->keepalive_probes ? tp->keepalive_probes :
 	       TCP_KEEPALIVE_PROBES;
+}
+
+/* How long an orphan waits in FIN_WAIT2 (Linux tcp_fin_time): never
+ * less than 3.5 RTOs, so the peer's FIN has a chance to arrive. */
+u32 tcp_fin_time(const struct tcp_sock *tp)
+{
+	u32 t = tp->linger2 > 0 ? (u32)tp->linger2 : TCP_FIN_TIMEOUT;
+	u32 rto = tcp_current_rto(tp);
+
+	return MAX(t, (rto << 2) - (rto >> 1));
 }
 
 /* An MSS no larger than what the user asked for (Linux tcp_mss_clamp). */
@@ -130,6 +150,24 @@ static int do_tcp_setsockopt(struct sock *sk, int optname, int val)
 		tp->quickack_opt = val != 0;
 		tp->quickack = val ? TCP_QUICKACKS : 0;
 		return 0;
+	case TCP_SYNCNT:
+		if (val < 1 || val > MAX_TCP_SYNCNT)
+			return -EINVAL;
+		tp->syn_retries = (u8)val;
+		return 0;
+	case TCP_LINGER2:
+		if (val < 0)
+			tp->linger2 = -1;
+		else if ((u32)val > TCP_FIN_TIMEOUT_MAX / 1000)
+			tp->linger2 = (int)TCP_FIN_TIMEOUT_MAX;
+		else
+			tp->linger2 = val * 1000;
+		return 0;
+	case TCP_USER_TIMEOUT:
+		if (val < 0)
+			return -EINVAL;
+		tp->user_timeout = (u32)val;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -142,6 +180,16 @@ int tcp_setsockopt(struct sock *sk, int level, int optname,
 
 	if (level != IPPROTO_TCP)
 		return -ENOPROTOOPT;    /* Linux ip_setsockopt: not SOL_IP */
+	if (optname == TCP_CONGESTION) {
+		/* A name, not an int; ours is the only one (Linux: ENOENT
+		 * for a congestion control it cannot load). */
+		char name[TCP_CA_NAME_MAX];
+		size_t n = MIN((size_t)optlen, sizeof(name) - 1);
+
+		memcpy(name, optval, n);
+		name[n] = 0;
+		return strcmp(name, "reno") ? -ENOENT : 0;
+	}
 	if (optlen < sizeof(int))
 		return -EINVAL;
 	memcpy(&val, optval, sizeof(val));
@@ -251,6 +299,24 @@ int tcp_getsockopt(struct sock *sk, int level, int optname, void *optval,
 	case TCP_QUICKACK:
 		val = tp->quickack_opt;
 		break;
+	case TCP_SYNCNT:
+		val = tp->syn_retries ? tp->syn_retries : TCP_SYN_RETRIES;
+		break;
+	case TCP_LINGER2:
+		val = tp->linger2 < 0 ? -1 :
+		      (int)((tp->linger2 ? (u32)tp->linger2 : TCP_FIN_TIMEOUT) / 1000);
+		break;
+	case TCP_USER_TIMEOUT:
+		val = (int)tp->user_timeout;
+		break;
+	case TCP_CONGESTION: {
+		char name[TCP_CA_NAME_MAX] = "reno";
+
+		len = MIN(*optlen, (int)sizeof(name));
+		memcpy(optval, name, (size_t)len);
+		*optlen = len;
+		return 0;
+	}
 	case TCP_INFO: {
 		struct tcp_info info;
 

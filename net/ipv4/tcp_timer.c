@@ -18,6 +18,29 @@ u32 tcp_current_rto(const struct tcp_sock *tp)
 	return rto > TCP_RTO_MAX ? TCP_RTO_MAX : (u32)rto;
 }
 
+/* TCP_USER_TIMEOUT (RFC 5482, Linux retransmits_timed_out): during a
+ * run of timeouts, data first sent user_timeout ms ago still
+ * unacknowledged ends the connection. */
+static bool tcp_user_timeout_expired(const struct tcp_sock *tp)
+{
+	return tp->user_timeout && tp->retransmits &&
+	       (u32)jiffies - tp->rto_stamp >= tp->user_timeout;
+}
+
+/* The next timeout, but not past the user timeout (Linux
+ * tcp_clamp_rto_to_user_timeout), so the connection fails on time. */
+static u32 tcp_timeout_clamped(const struct tcp_sock *tp)
+{
+	u32 rto = tcp_current_rto(tp), used;
+
+	if (!tp->user_timeout || !tp->retransmits)
+		return rto;
+	used = (u32)jiffies - tp->rto_stamp;
+	if (used >= tp->user_timeout)
+		return 1;
+	return MIN(rto, tp->user_timeout - used);
+}
+
 /* Arm (or stop) the RTO for the oldest outstanding segment (RFC 6298
  * 5.1-5.3: restart on every ACK of new data, stop when all is acked). */
 void tcp_rearm_rto(struct sock *sk)
@@ -32,7 +55,7 @@ void tcp_rearm_rto(struct sock *sk)
 		return;
 	}
 	tp->icsk_pending = ICSK_TIME_RETRANS;
-	mod_timer(&tp->retransmit_timer, jiffies + tcp_current_rto(tp));
+	mod_timer(&tp->retransmit_timer, jiffies + tcp_timeout_clamped(tp));
 }
 
 void tcp_reset_probe0(struct sock *sk)
@@ -57,7 +80,9 @@ static void tcp_write_err(struct sock *sk)
 static void tcp_retransmit_timer(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	int limit = (sk->sk_state == TCP_SYN_SENT ||
+	int limit = sk->sk_state == TCP_SYN_SENT && tp->syn_retries ?
+		    tp->syn_retries :
+		    (sk->sk_state == TCP_SYN_SENT ||
 		     sk->sk_state == TCP_SYN_RECV) ? TCP_SYN_RETRIES :
 		    TCP_RETRIES2;
 	u32 flight = tp->snd_nxt - tp->snd_una;
@@ -65,7 +90,11 @@ static void tcp_retransmit_timer(struct sock *sk)
 
 	if (tp->snd_una == tp->snd_nxt)
 		return;
-	if (tp->retransmits >= limit) {
+	if (!tp->retransmits) {
+		pkb = pkb_peek(&tp->write_queue);
+		tp->rto_stamp = pkb ? TCP_SKB_CB(pkb)->when : (u32)jiffies;
+	}
+	if (tp->retransmits >= limit || tcp_user_timeout_expired(tp)) {
 		tcp_write_err(sk);
 		return;
 	}
@@ -126,7 +155,9 @@ static void tcp_probe_timer(struct sock *sk)
 		tp->icsk_pending = ICSK_TIME_NONE;
 		return;
 	}
-	if (tp->retransmits >= TCP_RETRIES2) {
+	if (!tp->retransmits)
+		tp->rto_stamp = (u32)jiffies;
+	if (tp->retransmits >= TCP_RETRIES2 || tcp_user_timeout_expired(tp)) {
 		tcp_write_err(sk);
 		return;
 	}
@@ -135,7 +166,7 @@ static void tcp_probe_timer(struct sock *sk)
 	if (tp->backoff < 16)
 		tp->backoff++;
 	tp->icsk_pending = ICSK_TIME_PROBE0;
-	mod_timer(&tp->retransmit_timer, jiffies + tcp_current_rto(tp));
+	mod_timer(&tp->retransmit_timer, jiffies + tcp_timeout_clamped(tp));
 }
 
 static void tcp_write_timer(struct timer_list *t)

@@ -615,3 +615,104 @@ TEST(tcp_receive_oob_byte_out_of_line_and_inline)
 	kill_conn(sk);
 	fx_teardown();
 }
+
+/* TCP_SYNCNT, TCP_LINGER2, TCP_USER_TIMEOUT and TCP_CONGESTION: Linux's
+ * ranges and read-back values, and what each changes: the SYN gives up
+ * after its count, an orphan in FIN_WAIT2 waits TCP_LINGER2 (or resets
+ * at once when it is negative), unacknowledged data fails the connection
+ * after TCP_USER_TIMEOUT ms. */
+TEST(tcp_syncnt_linger2_user_timeout_congestion)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET,
+				   .sin_port = htons(PEER_PORT),
+				   .sin_addr = { ADDR_PEER } };
+	struct sock *sk;
+	struct seg s;
+	char name[TCP_CA_NAME_MAX + 4];
+	int len, elapsed;
+	u32 iss;
+	u16 lport;
+
+	CHECK(fx_setup());
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	sk = tcp_sock_new();
+	CHECK_EQ(getopt_int(sk, TCP_SYNCNT), TCP_SYN_RETRIES);
+	CHECK_EQ(setopt(sk, TCP_SYNCNT, 0), -EINVAL);
+	CHECK_EQ(setopt(sk, TCP_SYNCNT, 128), -EINVAL);
+	CHECK_EQ(setopt(sk, TCP_SYNCNT, 2), 0);
+	CHECK_EQ(getopt_int(sk, TCP_SYNCNT), 2);
+	CHECK_EQ(getopt_int(sk, TCP_LINGER2), 60);
+	CHECK_EQ(setopt(sk, TCP_LINGER2, 500), 0);
+	CHECK_EQ(getopt_int(sk, TCP_LINGER2), 120);
+	CHECK_EQ(setopt(sk, TCP_LINGER2, -5), 0);
+	CHECK_EQ(getopt_int(sk, TCP_LINGER2), -1);
+	CHECK_EQ(setopt(sk, TCP_LINGER2, 0), 0);
+	CHECK_EQ(getopt_int(sk, TCP_LINGER2), 60);
+	CHECK_EQ(getopt_int(sk, TCP_USER_TIMEOUT), 0);
+	CHECK_EQ(setopt(sk, TCP_USER_TIMEOUT, -1), -EINVAL);
+	memset(name, 'x', sizeof(name));
+	len = sizeof(name);
+	CHECK_EQ(tcp_getsockopt(sk, IPPROTO_TCP, TCP_CONGESTION, name, &len), 0);
+	CHECK(len == TCP_CA_NAME_MAX && !strcmp(name, "reno"));
+	CHECK_EQ(tcp_setsockopt(sk, IPPROTO_TCP, TCP_CONGESTION, "reno", 4), 0);
+	CHECK_EQ(tcp_setsockopt(sk, IPPROTO_TCP, TCP_CONGESTION, "cubic", 5),
+		 -ENOENT);
+	/* TCP_SYNCNT 2: SYNs at 0, 1 and 3 s; ETIMEDOUT at 7 s. */
+	CHECK_EQ(tcp_v4_connect(sk, &sin), 0);
+	CHECK(pop_seg().flags == TCPHDR_SYN);
+	host_advance(1000);
+	CHECK(pop_seg().flags == TCPHDR_SYN);
+	host_advance(2000);
+	CHECK(pop_seg().flags == TCPHDR_SYN);
+	host_advance(3999);
+	CHECK_EQ(sk->sk_state, TCP_SYN_SENT);
+	host_advance(1);
+	CHECK_EQ(sk->sk_state, TCP_CLOSE);
+	CHECK_EQ(sk->sk_err, ETIMEDOUT);
+	tcp_close(sk, 0);
+	/* TCP_USER_TIMEOUT 3000: unacknowledged data ends it 3 s after it
+	 * was sent (not after 15 backed-off retransmissions). */
+	sk = establish(1460, &iss);
+	CHECK_EQ(setopt(sk, TCP_USER_TIMEOUT, 3000), 0);
+	CHECK_EQ(tsend(sk, "data", 4), 4);
+	CHECK(pop_seg().len == 4);
+	for (elapsed = 0; elapsed < 20000 && sk->sk_state != TCP_CLOSE;
+	     elapsed += 10) {
+		host_advance(10);
+		mock_tx_purge(eth0);
+	}
+	CHECK(elapsed >= 3000 && elapsed <= 3010);
+	CHECK_EQ(sk->sk_err, ETIMEDOUT);
+	tcp_close(sk, 0);
+	/* TCP_LINGER2 5: the orphan waits 5 s for their FIN, then goes with
+	 * a RST (as Linux's keepalive timer does); a segment for it then
+	 * gets a RST from no socket. */
+	fx_learn(eth0, ADDR_PEER, MAC_PEER);
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(setopt(sk, TCP_LINGER2, 5), 0);
+	tcp_close(sk, 0);
+	CHECK(pop_seg().flags & TCPHDR_FIN);
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK, NULL, 0);
+	host_advance(4999);
+	mock_tx_purge(eth0);
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK, NULL, 0);
+	CHECK(!pop_seg().valid);                 /* still there, silent */
+	host_advance(1);
+	s = pop_seg();
+	CHECK(s.valid && s.flags == (TCPHDR_RST | TCPHDR_ACK) && s.seq == iss + 2);
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK, NULL, 0);
+	s = pop_seg();
+	CHECK(s.valid && s.flags == TCPHDR_RST);
+	/* TCP_LINGER2 < 0: no FIN_WAIT2 at all, a RST once our FIN is in. */
+	sk = establish(1460, &iss);
+	lport = inet_sk(sk)->inet_num;
+	CHECK_EQ(setopt(sk, TCP_LINGER2, -1), 0);
+	tcp_close(sk, 0);
+	CHECK(pop_seg().flags & TCPHDR_FIN);
+	peer_seg(PEER_PORT, lport, PEER_ISN + 1, iss + 2, TCPHDR_ACK, NULL, 0);
+	s = pop_seg();
+	CHECK(s.valid && (s.flags & TCPHDR_RST) && s.seq == iss + 2);
+	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPABORTONLINGER], 1);
+	fx_teardown();
+}

@@ -850,6 +850,43 @@ static void test_tcp_sockopts(void)
 		   ENOPROTOOPT);
 	vl = sizeof(v);
 	EXPECT_ERR("tcp_opt_unknown_get", getsockopt(c, IPPROTO_TCP, 99, &v, &vl), ENOPROTOOPT);
+	CHECK("tcp_syncnt_linger2_user_timeout_defaults", tcpopt(c, TCP_SYNCNT) == 6 &&
+	      tcpopt(c, TCP_LINGER2) == 60 && tcpopt(c, TCP_USER_TIMEOUT) == 0,
+	      "%d %d %d", tcpopt(c, TCP_SYNCNT), tcpopt(c, TCP_LINGER2),
+	      tcpopt(c, TCP_USER_TIMEOUT));
+	v = 0;
+	EXPECT_ERR("tcp_syncnt_zero", setsockopt(c, IPPROTO_TCP, TCP_SYNCNT, &v, sizeof(v)),
+		   EINVAL);
+	v = 128;
+	EXPECT_ERR("tcp_syncnt_too_big", setsockopt(c, IPPROTO_TCP, TCP_SYNCNT, &v, sizeof(v)),
+		   EINVAL);
+	v = 3;
+	CHECK("tcp_syncnt_set", setsockopt(c, IPPROTO_TCP, TCP_SYNCNT, &v, sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_SYNCNT) == 3, "%d", tcpopt(c, TCP_SYNCNT));
+	v = 500;
+	CHECK("tcp_linger2_capped", setsockopt(c, IPPROTO_TCP, TCP_LINGER2, &v, sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_LINGER2) == 120, "%d", tcpopt(c, TCP_LINGER2));
+	v = -5;
+	CHECK("tcp_linger2_negative", setsockopt(c, IPPROTO_TCP, TCP_LINGER2, &v, sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_LINGER2) == -1, "%d", tcpopt(c, TCP_LINGER2));
+	v = -1;
+	EXPECT_ERR("tcp_user_timeout_negative", setsockopt(c, IPPROTO_TCP, TCP_USER_TIMEOUT, &v,
+							   sizeof(v)), EINVAL);
+	v = 5000;
+	CHECK("tcp_user_timeout_set", setsockopt(c, IPPROTO_TCP, TCP_USER_TIMEOUT, &v,
+						 sizeof(v)) == 0 &&
+	      tcpopt(c, TCP_USER_TIMEOUT) == 5000, "%d", tcpopt(c, TCP_USER_TIMEOUT));
+	{
+		char ca[TCP_CA_NAME_MAX] = "";
+		socklen_t cl = sizeof(ca);
+
+		CHECK("tcp_congestion_reno",
+		      setsockopt(c, IPPROTO_TCP, TCP_CONGESTION, "reno", 4) == 0 &&
+		      getsockopt(c, IPPROTO_TCP, TCP_CONGESTION, ca, &cl) == 0 &&
+		      !strcmp(ca, "reno"), "%s %s", strerror(errno), ca);
+		EXPECT_ERR("tcp_congestion_unknown",
+			   setsockopt(c, IPPROTO_TCP, TCP_CONGESTION, "no-such-cc", 10), ENOENT);
+	}
 	v = 50;
 	EXPECT_ERR("tcp_maxseg_too_small", setsockopt(c, IPPROTO_TCP, TCP_MAXSEG, &v, sizeof(v)),
 		   EINVAL);
