@@ -192,6 +192,7 @@ def net_tools():
         check("httpd_404", False, "no error")
     except urllib.error.HTTPError as e:
         check("httpd_404", e.code == 404, str(e.code))
+    httpd_connections(hp)
     hd.kill()
     # nc -l as a server, our nc as the client
     lp = free_port(socket.SOCK_STREAM)
@@ -223,6 +224,63 @@ def net_tools():
     r = run([prog("ping"), "-c", "1", "no.such.host.invalid"], env=dict(
         os.environ, HOSTS_FILE="/dev/null", RESOLV_CONF=conf))
     check("ping_bad_host", r.returncode == 2, r.stderr)
+
+
+def http_read_response(s, pending, head=False):
+    """One response from socket s (pending: bytes already read, kept
+    between calls): (status line, headers dict, body). A HEAD response
+    has no body whatever its Content-Length says."""
+    buf = pending[0]
+    while b"\r\n\r\n" not in buf:
+        more = s.recv(4096)
+        if not more:
+            pending[0] = b""
+            return None, {}, buf
+        buf += more
+    hd, rest = buf.split(b"\r\n\r\n", 1)
+    lines = hd.decode().split("\r\n")
+    hdrs = {k.lower(): v.strip() for k, v in (l.split(":", 1) for l in lines[1:])}
+    want = 0 if head else int(hdrs.get("content-length", 0))
+    while len(rest) < want:
+        more = s.recv(4096)
+        if not more:
+            break
+        rest += more
+    pending[0] = rest[want:]
+    return lines[0], hdrs, rest[:want]
+
+
+def httpd_connections(port):
+    """HTTP/1.1 persistence and pipelining, HTTP/1.0 closing, HEAD, a bad
+    request, and a silent client that does not hold up others."""
+    idle = socket.create_connection(("127.0.0.1", port), timeout=3)
+    s = socket.create_connection(("127.0.0.1", port), timeout=3)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    buf = [b""]
+    st, h, body = http_read_response(s, buf)
+    check("httpd_keepalive_first", st == "HTTP/1.1 200 OK" and body == b"<h1>hi</h1>\n"
+          and h.get("connection") == "keep-alive", repr((st, h, body)))
+    s.sendall(b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET /missing HTTP/1.1\r\n"
+              b"Host: x\r\nConnection: close\r\n\r\n")
+    st, h, body = http_read_response(s, buf, head=True)
+    check("httpd_head_same_connection", st == "HTTP/1.1 200 OK" and
+          h.get("content-length") == "12" and body == b"", repr((st, h, body)))
+    st, h, body = http_read_response(s, buf)
+    check("httpd_pipelined_then_close", st == "HTTP/1.1 404 Not Found" and
+          h.get("connection") == "close" and s.recv(100) == b"", repr((st, h)))
+    s.close()
+    s = socket.create_connection(("127.0.0.1", port), timeout=3)
+    s.sendall(b"GET / HTTP/1.0\r\n\r\n")
+    st, h, body = http_read_response(s, [b""])
+    check("httpd_http10_closes", st == "HTTP/1.0 200 OK" and s.recv(100) == b"",
+          repr((st, h)))
+    s.close()
+    s = socket.create_connection(("127.0.0.1", port), timeout=3)
+    s.sendall(b"nonsense\r\n\r\n")
+    st, h, body = http_read_response(s, [b""])
+    check("httpd_bad_request", st == "HTTP/1.1 400 Bad Request", repr(st))
+    s.close()
+    idle.close()
 
 
 def dns_server(sock, answers):
