@@ -129,6 +129,12 @@ def test_curl_httpd():
     r = ns.run(["curl", "-sS", "-m", "20", "-o", "/dev/null", "-w", "%{http_code}",
                 "http://%s/no-such-page" % GUEST_IP], timeout=40)
     check(r.stdout.strip().endswith("404"), "missing page: %r" % r.stdout)
+    # Three URLs in one curl: one connection (HTTP/1.1 persistence).
+    url = "http://%s/" % GUEST_IP
+    r = ns.run(["curl", "-sS", "-m", "20", "-v", "-o", "/dev/null", "-o", "/dev/null",
+                "-o", "/dev/null", url, url, url], timeout=40)
+    check(r.stdout.count("Re-using existing connection") == 2 and
+          r.stdout.count("Connected to") == 1, "curl -v:\n" + r.stdout[-1500:])
 
 
 def test_closed_port_refused():
