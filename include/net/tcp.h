@@ -200,6 +200,8 @@ struct tcp_sock {
 	struct timer_list delack_timer;
 	/* Nagle (RFC 896) and TCP_CORK (tcp_setsockopt). */
 	u8 nodelay, cork;
+	u8 more;             /* the last send had MSG_MORE: hold its tail */
+	u8 push_held;        /* the probe timer sends what cork/Nagle held */
 	/* Ports: the bucket of our local port and our link in it. */
 	struct inet_bind_bucket *bind_bucket;
 	struct hlist_node bind_node;

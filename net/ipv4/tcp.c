@@ -467,8 +467,12 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	}
 	if (copied && (msg->msg_flags & MSG_OOB))
 		tcp_mark_urg(sk);
-	if (copied)
+	if (copied) {
+		/* MSG_MORE: more is coming, hold a partial tail (as
+		 * TCP_CORK, for this send only). */
+		tp->more = !!(msg->msg_flags & MSG_MORE);
 		tcp_write_xmit(sk);
+	}
 	if (copied)
 		return (int)copied;
 	return err ? err : -EAGAIN;

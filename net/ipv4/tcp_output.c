@@ -399,15 +399,17 @@ static u32 tcp_wnd_piece(const struct tcp_sock *tp)
 /* RFC 1122 4.2.3.4 / RFC 896 (Linux tcp_nagle_test): a segment shorter
  * than a full one (tcp_wnd_piece) waits while data is unacknowledged,
  * unless TCP_NODELAY, it is not the last one queued, or it carries the
- * FIN. TCP_CORK holds it even with nothing in flight, until uncorked. */
+ * FIN. TCP_CORK and MSG_MORE hold it even with nothing in flight, until
+ * uncorked, the next send without MSG_MORE, or the probe timer (Linux's
+ * 200 ms ceiling: tcp_write_wakeup sends it, push_held). */
 static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct pkbuf *pkb)
 {
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(pkb);
 
 	if (pkb->len >= tcp_wnd_piece(tp) || (cb->tcp_flags & TCPHDR_FIN) ||
-	    tcp_write_queue_next(tp, pkb))
+	    tcp_write_queue_next(tp, pkb) || tp->push_held)
 		return false;
-	if (tp->cork)
+	if (tp->cork || tp->more)
 		return true;
 	return !tp->nodelay && tp->snd_nxt != tp->snd_una;
 }
@@ -465,9 +467,9 @@ int tcp_write_xmit(struct sock *sk)
 	}
 	if (sent)
 		tcp_rearm_rto(sk);
-	else if (tp->send_head && tp->snd_una == tp->snd_nxt &&
-		 !tcp_nagle_hold(tp, tp->send_head))
-		tcp_reset_probe0(sk);  /* window closed, nothing in flight */
+	else if (tp->send_head && tp->snd_una == tp->snd_nxt)
+		tcp_reset_probe0(sk);  /* window closed, or corked: nothing
+					* in flight will bring an ACK */
 	return sent;
 }
 

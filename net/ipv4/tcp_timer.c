@@ -155,6 +155,18 @@ static void tcp_probe_timer(struct sock *sk)
 		tp->icsk_pending = ICSK_TIME_NONE;
 		return;
 	}
+	/* Data the window takes but TCP_CORK or MSG_MORE held: it goes
+	 * now (Linux tcp_write_wakeup, the cork's 200 ms ceiling). */
+	if (!after(TCP_SKB_CB(tp->send_head)->seq + 1, tp->snd_una + tp->snd_wnd)) {
+		int sent;
+
+		tp->icsk_pending = ICSK_TIME_NONE;
+		tp->push_held = 1;
+		sent = tcp_write_xmit(sk);
+		tp->push_held = 0;
+		if (sent)
+			return;
+	}
 	if (!tp->retransmits)
 		tp->rto_stamp = (u32)jiffies;
 	if (tp->retransmits >= TCP_RETRIES2 || tcp_user_timeout_expired(tp)) {
