@@ -15,7 +15,15 @@ BUILD_BUG_ON(sizeof(struct udphdr) != 8);
 
 struct udp_sock {
 	struct inet_sock inet;
+	/* UDP_CORK / MSG_MORE (udp_cork.c): one datagram being gathered */
+	bool corkflag;
+	u8 *pending;                  /* its bytes so far, or NULL */
+	u32 pending_len, pending_cap;
+	be32 pending_daddr;
+	be16 pending_dport;
 };
+#define udp_sk(sk) ((struct udp_sock *)(sk))
+#define UDP_MAX_PAYLOAD (65535u - 20 - 8)  /* IP_MAX_PACKET less headers */
 
 /* IANA dynamic range as Linux's ip_local_port_range default. */
 #define UDP_EPHEMERAL_LOW  32768
@@ -43,6 +51,19 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
 int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
 		int *addr_len);
 void udp_close(struct sock *sk, long timeout);
+int udp_xmit(struct sock *sk, be32 daddr, be16 dport, size_t len,
+	     int (*fill)(void *dst, size_t n, void *arg), void *arg);
+
+/* UDP_CORK / MSG_MORE (udp_cork.c) */
+int udp_start_pending(struct sock *sk, be32 daddr, be16 dport,
+		      struct msghdr *msg, size_t len);
+int udp_append_pending(struct sock *sk, struct msghdr *msg, size_t len);
+int udp_push_pending(struct sock *sk);
+void udp_flush_pending(struct sock *sk);
+int udp_setsockopt(struct sock *sk, int level, int optname,
+		   const void *optval, unsigned int optlen);
+int udp_getsockopt(struct sock *sk, int level, int optname, void *optval,
+		   int *optlen);
 void udp_unhash(struct sock *sk);
 
 /* Convenience for in-kernel users (DHCP, tests): a UDP sock bound to

@@ -200,6 +200,7 @@ int udp_disconnect(struct sock *sk, int flags)
 
 void udp_close(struct sock *sk, long timeout)
 {
+	udp_flush_pending(sk);
 	sk->sk_dead = true;
 	udp_unhash(sk);
 	pkb_queue_purge(&sk->sk_receive_queue);
@@ -431,27 +432,19 @@ static void udp_fill_header(struct pkbuf *pkb, be32 saddr, be32 daddr,
 	pkb_reset_transport_header(pkb);
 }
 
-int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+/* One datagram of len bytes to daddr:dport, its payload copied in by
+ * fill (from the caller's message, or from a corked datagram). */
+int udp_xmit(struct sock *sk, be32 daddr, be16 dport, size_t len,
+	     int (*fill)(void *dst, size_t n, void *arg), void *arg)
 {
 	struct inet_sock *inet = inet_sk(sk);
-	struct ip_tx_params p = { .protocol = IPPROTO_UDP };
+	struct ip_tx_params p = { .protocol = IPPROTO_UDP, .daddr = daddr };
 	struct rtable rt;
 	struct pkbuf *pkb;
-	be16 dport;
 	int err;
 
-	if (len > IP_MAX_PACKET - sizeof(struct iphdr) - sizeof(struct udphdr))
+	if (len > UDP_MAX_PAYLOAD)
 		return -EMSGSIZE;
-	if (msg->msg_flags & MSG_OOB)   /* no urgent data in UDP (BSD's error) */
-		return -EOPNOTSUPP;
-	err = udp_dest(sk, msg, &p.daddr, &dport);
-	if (err)
-		return err;
-	if (!inet->inet_num) {
-		err = udp_v4_get_port(sk, 0);
-		if (err)
-			return err;
-	}
 	err = ip_route_output(p.daddr, inet->inet_saddr, sk->sk_bound_dev_if,
 			      &rt);
 	if (err) {
@@ -485,7 +478,7 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 		UDP_INC_STATS(SNDBUFERRORS);
 		goto free_pkb;
 	}
-	err = memcpy_from_msg(pkb_put(pkb, (unsigned int)len), msg, len);
+	err = fill(pkb_put(pkb, (unsigned int)len), len, arg);
 	if (err)
 		goto free_pkb;
 	p.saddr = inet->inet_saddr ? inet->inet_saddr : rt.saddr;
@@ -497,11 +490,47 @@ int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (err)
 		return err;
 	UDP_INC_STATS(OUTDATAGRAMS);
-	return (int)len;
+	return 0;
 
 free_pkb:
 	pkb_free(pkb);
 	return err;
+}
+
+static int fill_from_msg(void *dst, size_t n, void *msg)
+{
+	return memcpy_from_msg(dst, msg, n);
+}
+
+int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	be32 daddr;
+	be16 dport;
+	int err;
+
+	if (len > UDP_MAX_PAYLOAD) {
+		udp_flush_pending(sk);  /* a corked datagram goes with it */
+		return -EMSGSIZE;
+	}
+	if (msg->msg_flags & MSG_OOB)   /* no urgent data in UDP (BSD's error) */
+		return -EOPNOTSUPP;
+	/* UDP_CORK or MSG_MORE: the data joins one datagram, sent when a
+	 * send without them (or uncorking) ends it (udp_cork.c). */
+	if (udp_sk(sk)->pending)
+		return udp_append_pending(sk, msg, len);
+	err = udp_dest(sk, msg, &daddr, &dport);
+	if (err)
+		return err;
+	if (!inet->inet_num) {
+		err = udp_v4_get_port(sk, 0);
+		if (err)
+			return err;
+	}
+	if (udp_sk(sk)->corkflag || (msg->msg_flags & MSG_MORE))
+		return udp_start_pending(sk, daddr, dport, msg, len);
+	err = udp_xmit(sk, daddr, dport, len, fill_from_msg, msg);
+	return err ? err : (int)len;
 }
 
 int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
@@ -620,6 +649,8 @@ const struct proto udp_prot = {
 	.disconnect = udp_disconnect,
 	.sendmsg = udp_sendmsg,
 	.recvmsg = udp_recvmsg,
+	.setsockopt = udp_setsockopt,
+	.getsockopt = udp_getsockopt,
 	.get_port = udp_v4_get_port,
 	.unhash = udp_unhash,
 };

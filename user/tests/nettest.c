@@ -38,8 +38,8 @@
 #include <sys/mman.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <netinet/udp.h>
 #include <arpa/inet.h>
-#include <netinet/tcp.h>
 #include "ktest.h"
 
 static struct sockaddr_in lo_addr(int port)
@@ -2091,13 +2091,63 @@ static void test_cmsg(void)
 	close(s);
 }
 
+/* UDP_CORK and MSG_MORE (udp(7)): sends gather into one datagram, to
+ * the first send's destination; one that grows too big is dropped whole. */
+static void test_udp_cork(void)
+{
+	struct sockaddr_in a, b, c;
+	char buf[256];
+	int s1 = udp_bound(&a), s2 = udp_bound(&b), s3 = udp_bound(&c), v;
+	socklen_t vl = sizeof(v);
+	char *big = calloc(1, 40000);
+
+	(void)a;
+	fcntl(s2, F_SETFL, O_NONBLOCK);
+	fcntl(s3, F_SETFL, O_NONBLOCK);
+	CHECK("msg_more_gathers", sendto(s1, "ab", 2, MSG_MORE, SA(&b), sizeof(b)) == 2 &&
+	      recv(s2, buf, sizeof(buf), 0) < 0 && errno == EAGAIN &&
+	      sendto(s1, "cd", 2, 0, SA(&b), sizeof(b)) == 2 &&
+	      recv(s2, buf, sizeof(buf), 0) == 4 && !memcmp(buf, "abcd", 4),
+	      "%s", strerror(errno));
+	CHECK("msg_more_first_destination",
+	      sendto(s1, "1", 1, MSG_MORE, SA(&b), sizeof(b)) == 1 &&
+	      sendto(s1, "2", 1, 0, SA(&c), sizeof(c)) == 1 &&
+	      recv(s2, buf, sizeof(buf), 0) == 2 && !memcmp(buf, "12", 2) &&
+	      recv(s3, buf, sizeof(buf), 0) < 0, "%s", strerror(errno));
+	CHECK("udp_cork_default", getsockopt(s1, SOL_UDP, UDP_CORK, &v, &vl) == 0 && v == 0,
+	      "%d", v);
+	v = 1;
+	CHECK("udp_cork_set", setsockopt(s1, SOL_UDP, UDP_CORK, &v, sizeof(v)) == 0 &&
+	      getsockopt(s1, SOL_UDP, UDP_CORK, &v, &vl) == 0 && v == 1, "%s",
+	      strerror(errno));
+	sendto(s1, "x", 1, 0, SA(&b), sizeof(b));
+	sendto(s1, "y", 1, 0, SA(&b), sizeof(b));
+	CHECK("udp_cork_holds", recv(s2, buf, sizeof(buf), 0) < 0 && errno == EAGAIN,
+	      "sent while corked");
+	v = 0;
+	CHECK("udp_uncork_sends", setsockopt(s1, SOL_UDP, UDP_CORK, &v, sizeof(v)) == 0 &&
+	      recv(s2, buf, sizeof(buf), 0) == 2 && !memcmp(buf, "xy", 2),
+	      "%s", strerror(errno));
+	CHECK("msg_more_too_big_first", sendto(s1, big, 40000, MSG_MORE, SA(&b),
+					       sizeof(b)) == 40000, "%s", strerror(errno));
+	EXPECT_ERR("msg_more_too_big", sendto(s1, big, 30000, 0, SA(&b), sizeof(b)),
+		   EMSGSIZE);
+	CHECK("msg_more_dropped_whole", sendto(s1, "z", 1, 0, SA(&b), sizeof(b)) == 1 &&
+	      recv(s2, buf, sizeof(buf), 0) == 1 && buf[0] == 'z' &&
+	      recv(s2, buf, sizeof(buf), 0) < 0, "%s", strerror(errno));
+	free(big);
+	close(s1);
+	close(s2);
+	close(s3);
+}
+
 static const struct ktest_group groups[] = {
 	{ "udp", test_udp }, { "errors", test_errors }, { "timeouts", test_timeouts },
 	{ "refused", test_refused }, { "poll", test_poll }, { "epoll", test_epoll },
 	{ "epoll1000", test_epoll1000 }, { "tcp", test_tcp },
 	{ "dgram", test_dgram }, { "addr", test_addr }, { "sockopt", test_sockopt },
 	{ "shut", test_shut }, { "ioctl", test_ioctl }, { "epollx", test_epollx },
-	{ "cmsg", test_cmsg },
+	{ "cmsg", test_cmsg }, { "udpcork", test_udp_cork },
 };
 
 int main(int argc, char **argv)
