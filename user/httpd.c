@@ -18,9 +18,9 @@
 #include <signal.h>
 #include <time.h>
 #include <svc.h>
+#include "server.h"
 #include <sys/stat.h>
 #include <sys/epoll.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 
@@ -272,7 +272,6 @@ int main(int argc, char **argv)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(80) };
 	struct epoll_event ev, evs[64];
-	struct rlimit r;
 	int lfd, one = 1, opt;
 
 	while ((opt = getopt(argc, argv, "p:r:")) != -1) {
@@ -282,10 +281,7 @@ int main(int argc, char **argv)
 			root = optarg;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
-		r.rlim_cur = r.rlim_max;        /* one fd per client */
-		setrlimit(RLIMIT_NOFILE, &r);
-	}
+	server_prepare();
 	lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
 	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
 	if (lfd < 0 || bind(lfd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
@@ -306,7 +302,7 @@ int main(int argc, char **argv)
 			struct conn *c = evs[i].data.ptr;
 
 			if (!c) {
-				int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK);
+				int fd = server_accept(lfd);
 
 				if (fd < 0)
 					continue;

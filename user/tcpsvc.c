@@ -13,9 +13,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <svc.h>
+#include "server.h"
 #include <sys/socket.h>
 #include <sys/epoll.h>
-#include <sys/resource.h>
 #include <netinet/in.h>
 
 enum mode { ECHO, DISCARD, CHARGEN };
@@ -28,7 +28,6 @@ struct conn {
 };
 
 static enum mode mode;
-static int spare_fd = -1;      /* given up to accept-and-close at EMFILE */
 
 /* RFC 864: lines of 72 printable characters (32..126), each starting one
  * character later in the 95-character cycle. */
@@ -87,18 +86,6 @@ static int conn_event(int ep, struct conn *c, unsigned ev)
 	return 0;
 }
 
-/* One fd per client: take the hard limit (as servers do), not the
- * default 1024, so thousands of clients can be served at once. */
-static void raise_fd_limit(void)
-{
-	struct rlimit r;
-
-	if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
-		r.rlim_cur = r.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &r);
-	}
-}
-
 int main(int argc, char **argv)
 {
 	static const int ports[] = { 7, 9, 19 };
@@ -122,8 +109,7 @@ int main(int argc, char **argv)
 		if (opt == 'p')
 			a.sin_port = htons((unsigned short)atoi(optarg));
 	signal(SIGPIPE, SIG_IGN);
-	raise_fd_limit();
-	spare_fd = open("/dev/null", O_RDONLY);
+	server_prepare();
 	lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
 	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
 	if (lfd < 0 || bind(lfd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
@@ -141,18 +127,8 @@ int main(int argc, char **argv)
 		for (int i = 0; i < n; i++) {
 			struct conn *c = evs[i].data.ptr;
 			if (!c) {
-				int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK);
-				if (fd < 0 && (errno == EMFILE || errno == ENFILE)) {
-					/* Out of fds: turn the client away
-					 * rather than spin on a listener
-					 * that stays readable. */
-					close(spare_fd);
-					fd = accept(lfd, NULL, NULL);
-					if (fd >= 0)
-						close(fd);
-					spare_fd = open("/dev/null", O_RDONLY);
-					continue;
-				}
+				int fd = server_accept(lfd);
+
 				if (fd < 0)
 					continue;
 				c = calloc(1, sizeof(*c));
