@@ -22,6 +22,10 @@ struct tm *gmtime(const time_t *t);
 struct tm *gmtime_r(const time_t *restrict t, struct tm *restrict tm);
 struct tm *localtime(const time_t *t);
 struct tm *localtime_r(const time_t *restrict t, struct tm *restrict tm);
+char *asctime(const struct tm *tm);
+char *asctime_r(const struct tm *restrict tm, char *restrict buf);
+char *ctime(const time_t *t);
+char *ctime_r(const time_t *t, char *buf);
 time_t mktime(struct tm *tm);
 time_t timegm(struct tm *tm);
 size_t strftime(char *restrict s, size_t max, const char *restrict fmt,

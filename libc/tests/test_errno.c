@@ -66,6 +66,19 @@ static void test_time(void)
 	CHECK_INT(timegm(&tm), t);
 	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S %a %b", &tm);
 	CHECK_STR(buf, "2023-11-14 22:13:20 Tue Nov");
+	CHECK_STR(asctime(&tm), "Tue Nov 14 22:13:20 2023\n");
+	CHECK_STR(asctime_r(&tm, buf), "Tue Nov 14 22:13:20 2023\n");
+	{
+		struct tm lt;
+		char a[32];
+
+		localtime_r(&t, &lt);
+		CHECK_STR(ctime_r(&t, buf), asctime_r(&lt, a));
+		CHECK_STR(ctime(&t), a);
+	}
+	tm.tm_mday = 5;
+	CHECK_STR(asctime(&tm), "Tue Nov  5 22:13:20 2023\n");
+	tm.tm_mday = 14;
 	t = 951782400;                /* 2000-02-29 */
 	gmtime_r(&t, &tm);
 	CHECK(tm.tm_mon == 1 && tm.tm_mday == 29);

@@ -1,5 +1,6 @@
 /* strtol family, atoi, qsort, bsearch, environment, getopt, rand. */
 #include <stdlib.h>
+#include <getopt.h>
 #include <string.h>
 #include <errno.h>
 #include <limits.h>
@@ -165,6 +166,47 @@ static void test_getopt(void)
 	CHECK_INT(getopt(3, argv2, "c:"), '?');
 	CHECK_INT(optopt, 'x');
 	CHECK_INT(getopt(3, argv2, ":c:"), ':');
+	/* getopt_long: =value or the next word, optional arguments, a
+	 * flag, unique prefixes; ambiguous, unknown and unwanted-argument
+	 * options are '?'. */
+	{
+		static int flag;
+		static const struct option lo[] = {
+			{ "verbose", no_argument, &flag, 7 },
+			{ "port", required_argument, NULL, 'p' },
+			{ "level", optional_argument, NULL, 'l' },
+			{ "list", no_argument, NULL, 'L' },
+			{ NULL, 0, NULL, 0 },
+		};
+		char *argv4[] = { "prog", "--verbose", "--port=80", "--port", "81",
+				  "--level", "--level=3", "-a", "--lis", "--l",
+				  "--nope", "--verbose=1", "file", NULL };
+		int idx = -1;
+
+		optind = 1;
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 0);
+		CHECK_INT(flag, 7);
+		CHECK_INT(idx, 0);
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 'p');
+		CHECK_STR(optarg, "80");
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 'p');
+		CHECK_STR(optarg, "81");
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 'l');
+		CHECK(optarg == NULL);
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 'l');
+		CHECK_STR(optarg, "3");
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 'a');
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), 'L');
+		CHECK_INT(idx, 3);
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), '?');
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), '?');
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), '?');
+		CHECK_INT(getopt_long(13, argv4, "ap:", lo, &idx), -1);
+		CHECK_STR(argv4[optind], "file");
+		char *argv5[] = { "prog", "--port", NULL };
+		optind = 1;
+		CHECK_INT(getopt_long(2, argv5, ":p:", lo, NULL), ':');
+	}
 #ifndef __GLIBC__      /* glibc permutes arguments (a GNU extension) */
 	char *argv3[] = { "prog", "file", "-a", NULL };
 	optind = 1;

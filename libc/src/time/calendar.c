@@ -4,6 +4,7 @@
 #include <time.h>
 #include <stdio.h>
 #include <string.h>
+#include <errno.h>
 
 static int is_leap(long y)
 {
@@ -155,4 +156,40 @@ size_t strftime(char *restrict s, size_t max, const char *restrict fmt,
 		return 0;
 	s[n] = 0;
 	return n;
+}
+
+/* asctime(3): "Thu Jan  1 00:00:00 1970\n", C's fixed layout (26 bytes
+ * with the NUL); NULL (EOVERFLOW) for a year that does not fit. */
+char *asctime_r(const struct tm *restrict tm, char *restrict buf)
+{
+	if (tm->tm_year + 1900 > 9999 || tm->tm_year + 1900 < 0 ||
+	    (unsigned)tm->tm_wday > 6 || (unsigned)tm->tm_mon > 11) {
+		errno = EOVERFLOW;
+		return NULL;
+	}
+	snprintf(buf, 26, "%.3s %.3s%3d %.2d:%.2d:%.2d %d\n",
+		 wday_name[tm->tm_wday], mon_name[tm->tm_mon], tm->tm_mday,
+		 tm->tm_hour, tm->tm_min, tm->tm_sec, tm->tm_year + 1900);
+	return buf;
+}
+
+char *asctime(const struct tm *tm)
+{
+	static char buf[26];
+
+	return asctime_r(tm, buf);
+}
+
+char *ctime_r(const time_t *t, char *buf)
+{
+	struct tm tm;
+
+	return localtime_r(t, &tm) ? asctime_r(&tm, buf) : NULL;
+}
+
+char *ctime(const time_t *t)
+{
+	struct tm tm;
+
+	return localtime_r(t, &tm) ? asctime(&tm) : NULL;
 }

@@ -13,6 +13,8 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <netinet/udp.h>
+#include <getopt.h>
 #include <sys/resource.h>
 #include <sys/prctl.h>
 #include <dirent.h>
@@ -36,6 +38,8 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <netinet/udp.h>
+#include <getopt.h>
 #include <sys/resource.h>
 #include <sys/prctl.h>
 #include <sys/reboot.h>
