@@ -98,6 +98,26 @@ static void send_segs(struct sock *sk, int n)
 	CHECK(!pop_seg().valid);
 }
 
+/* An ACK carrying one SACK block [start, end). */
+static void sack_ack1(struct sock *sk, u32 ack, u32 start, u32 end)
+{
+	const u32 blk[1][2] = { { start, end } };
+
+	sack_ack(sk, ack, blk, 1);
+}
+
+/* fx_setup, a SACK connection, and ten full segments in flight: the
+ * start of most tests below. */
+static struct sock *sack_sender(u32 *base)
+{
+	struct sock *sk;
+
+	CHECK(fx_setup());
+	sk = establish_sack(true, base);
+	send_segs(sk, 10);
+	return sk;
+}
+
 static u8 seg_flags(struct sock *sk, u32 seq)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -116,9 +136,7 @@ TEST(tcp_sack_blocks_mark_whole_segments)
 	int len = sizeof(info);
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
-	send_segs(sk, 10);
+	sk = sack_sender(&b);
 	{
 		/* Two whole segments, then one only partly covered. */
 		const u32 blk[2][2] = { { b + 2000, b + 4000 },
@@ -155,9 +173,7 @@ TEST(tcp_sack_invalid_blocks_ignored)
 	struct sock *sk;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
-	send_segs(sk, 10);
+	sk = sack_sender(&b);
 	sack_ack(sk, b + 1000, NULL, 0);
 	{
 		/* D-SACK first (below the ACK), then reversed, beyond
@@ -200,10 +216,8 @@ TEST(tcp_sack_recovery_resends_only_holes_in_order)
 	struct seg s;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
+	sk = sack_sender(&b);
 	tp = tcp_sk(sk);
-	send_segs(sk, 10);
 	{
 		const u32 x[3][2] = { { b + 7000, b + 10000 },
 				      { b + 4000, b + 6000 },
@@ -233,11 +247,7 @@ TEST(tcp_sack_recovery_resends_only_holes_in_order)
 	}
 	CHECK(tp->in_recovery);
 	CHECK(!pop_seg().valid);
-	{
-		const u32 x[1][2] = { { b + 7000, b + 10000 } };
-
-		sack_ack(sk, b + 6000, x, 1);
-	}
+	sack_ack1(sk, b + 6000, b + 7000, b + 10000);
 	CHECK(tp->in_recovery);
 	CHECK(!pop_seg().valid);
 	sack_ack(sk, b + 10000, NULL, 0);         /* the recovery point */
@@ -260,17 +270,11 @@ TEST(tcp_sack_recovery_entry_by_sacked_bytes)
 	struct seg s;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
+	sk = sack_sender(&b);
 	tp = tcp_sk(sk);
-	send_segs(sk, 10);
 	CHECK_EQ(tsend(sk, more, sizeof(more)), (int)sizeof(more));
 	CHECK(!pop_seg().valid);                 /* cwnd full */
-	{
-		const u32 x[1][2] = { { b + 1000, b + 3000 } };
-
-		sack_ack(sk, b, x, 1);
-	}
+	sack_ack1(sk, b, b + 1000, b + 3000);
 	CHECK(!tp->in_recovery);
 	CHECK_EQ(tp->dupacks, 1);
 	/* SACKed data left the network: pipe 8000 < cwnd 10000, two new
@@ -280,11 +284,7 @@ TEST(tcp_sack_recovery_entry_by_sacked_bytes)
 	s = pop_seg();
 	CHECK(s.valid && s.seq == b + 11000);
 	CHECK(!pop_seg().valid);
-	{
-		const u32 x[1][2] = { { b + 1000, b + 4000 } };
-
-		sack_ack(sk, b, x, 1);
-	}
+	sack_ack1(sk, b, b + 1000, b + 4000);
 	CHECK(tp->in_recovery);
 	CHECK_EQ(tp->dupacks, 2);               /* before three */
 	CHECK_EQ(tp->snd_cwnd, 6000);           /* FlightSize 12000 / 2 */
@@ -292,13 +292,9 @@ TEST(tcp_sack_recovery_entry_by_sacked_bytes)
 	CHECK(s.valid && s.seq == b && s.len == MSS);
 	/* pipe 12000 - 3000 SACKed = 9000 >= cwnd: nothing new. */
 	CHECK(!pop_seg().valid);
-	{
-		/* Four more SACKed: pipe = segment 0 resent, 8 to 11 =
-		 * 5000 < 6000: one new segment. */
-		const u32 x[1][2] = { { b + 1000, b + 8000 } };
-
-		sack_ack(sk, b, x, 1);
-	}
+	/* Four more SACKed: pipe = segment 0 resent, 8 to 11 =
+	 * 5000 < 6000: one new segment. */
+	sack_ack1(sk, b, b + 1000, b + 8000);
 	s = pop_seg();
 	CHECK(s.valid && s.seq == b + 12000);
 	CHECK(!pop_seg().valid);
@@ -347,10 +343,8 @@ TEST(tcp_sack_rto_skips_sacked_segments)
 	struct seg s;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
+	sk = sack_sender(&b);
 	tp = tcp_sk(sk);
-	send_segs(sk, 10);
 	got[2] = got[6] = true;
 	ack_what_peer_has(sk, b, got, 10);
 	CHECK_EQ(tp->sacked_out, 2000);
@@ -397,15 +391,9 @@ TEST(tcp_sack_reneging_cleared_on_rto)
 	struct seg s;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
+	sk = sack_sender(&b);
 	tp = tcp_sk(sk);
-	send_segs(sk, 10);
-	{
-		const u32 x[1][2] = { { b + 1000, b + 2000 } };
-
-		sack_ack(sk, b, x, 1);
-	}
+	sack_ack1(sk, b, b + 1000, b + 2000);
 	sack_ack(sk, b + 1000, NULL, 0);
 	CHECK(seg_flags(sk, b + 1000) & TCPCB_SACKED_ACKED);
 	host_advance(tcp_current_rto(tp));
@@ -464,11 +452,7 @@ TEST(tcp_sack_reordering_raises_dupthresh)
 	tp = tcp_sk(sk);
 	CHECK_EQ(tp->reordering, 3);
 	send_segs(sk, 10);
-	{
-		const u32 x[1][2] = { { b + 5000, b + 6000 } };
-
-		sack_ack(sk, b, x, 1);
-	}
+	sack_ack1(sk, b, b + 5000, b + 6000);
 	{
 		const u32 x[2][2] = { { b + 2000, b + 3000 },
 				      { b + 5000, b + 6000 } };
@@ -508,26 +492,16 @@ TEST(tcp_sack_dsack_of_resent_data_raises_dupthresh)
 	struct seg s;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
+	sk = sack_sender(&b);
 	tp = tcp_sk(sk);
-	send_segs(sk, 10);
-	{
-		const u32 x[1][2] = { { b + 1000, b + 6000 } };
-
-		sack_ack(sk, b, x, 1);
-	}
+	sack_ack1(sk, b, b + 1000, b + 6000);
 	CHECK(tp->in_recovery);
 	s = pop_seg();
 	CHECK(s.valid && s.seq == b);            /* segment 0 resent */
 	CHECK_EQ(tp->reordering, 3);
-	{
-		/* The original arrived first; the resend is reported as a
-		 * duplicate below the cumulative ACK. */
-		const u32 x[1][2] = { { b, b + 1000 } };
-
-		sack_ack(sk, b + 6000, x, 1);
-	}
+	/* The original arrived first; the resend is reported as a
+	 * duplicate below the cumulative ACK. */
+	sack_ack1(sk, b + 6000, b, b + 1000);
 	CHECK_EQ(tcp_ext_mib[TCPEXT_TCPDSACKRECV], 1);
 	CHECK_EQ(tp->reordering, 6);
 	kill_conn(sk);
@@ -542,10 +516,8 @@ TEST(tcp_sack_dsack_of_unsent_duplicate_ignored)
 	struct sock *sk;
 	u32 b;
 
-	CHECK(fx_setup());
-	sk = establish_sack(true, &b);
+	sk = sack_sender(&b);
 	tp = tcp_sk(sk);
-	send_segs(sk, 10);
 	{
 		const u32 x[2][2] = { { b + 2000, b + 3000 },
 				      { b + 9000, b + 10000 } };
